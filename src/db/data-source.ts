@@ -1,0 +1,25 @@
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import { entities } from './entities';
+
+export type ConnectionTarget = { url: string } | { host: string; port: number };
+
+export const migrationsGlob = path.join(__dirname, '..', '..', 'migrations', '*.{ts,js}');
+
+export function createDataSource(target: ConnectionTarget, poolSize: number): DataSource {
+  const connection =
+    'url' in target
+      ? { url: target.url }
+      : { host: target.host, port: target.port, username: 'postgres', database: 'postgres' };
+  return new DataSource({
+    type: 'postgres',
+    ...connection,
+    entities,
+    migrations: [migrationsGlob],
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    poolSize,
+    connectTimeoutMS: 10_000,
+    extra: { application_name: 'frontline' },
+  });
+}

@@ -1,0 +1,5 @@
+import { Department } from '../people/department.entity';
+import { Employee } from '../people/employee.entity';
+import { Site } from '../people/site.entity';
+
+export const entities = [Site, Department, Employee];
