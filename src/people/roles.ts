@@ -1,0 +1,2 @@
+export const roles = ['hr', 'head', 'employee'] as const;
+export type Role = (typeof roles)[number];
