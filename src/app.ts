@@ -1,0 +1,77 @@
+// Builds the Express app: security and session middleware, then each feature's routes, then errors.
+import path from 'node:path';
+import express from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { authRoutes } from './auth/auth.routes';
+import { createLoginThrottle } from './auth/login-throttle';
+import { configurePassport } from './auth/passport';
+import { absoluteSessionTimeout, sessionMiddleware } from './auth/sessions';
+import type { Config } from './config';
+import { homeRoutes } from './home/home.routes';
+import { csrfProtection } from './http/csrf';
+import { errorHandler, notFoundHandler } from './http/error-handler';
+import { healthRoutes } from './http/health.routes';
+import { pageLocals } from './http/page-locals';
+
+export interface AppDependencies {
+  dataSource: DataSource;
+  config: Config;
+  logger: Logger;
+}
+
+const projectRoot = path.join(__dirname, '..');
+
+export function buildApp({ dataSource, config, logger }: AppDependencies): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.set('view engine', 'ejs');
+  app.set('views', path.join(projectRoot, 'views'));
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: config.trustProxy ? [] : null,
+        },
+      },
+    }),
+  );
+  app.use('/assets', express.static(path.join(projectRoot, 'public'), { maxAge: '1h' }));
+  app.use(healthRoutes(dataSource));
+
+  app.use(express.urlencoded({ extended: false, limit: '200kb' }));
+  app.use(sessionMiddleware(dataSource, config));
+  app.use(absoluteSessionTimeout(config));
+  const passport = configurePassport(dataSource);
+  app.use(passport.session());
+  app.use(csrfProtection);
+  app.use(pageLocals);
+
+  app.use(authRoutes(passport, createLoginThrottle(dataSource, config.loginThrottle)));
+  app.use(homeRoutes());
+
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}
