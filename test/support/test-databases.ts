@@ -1,0 +1,101 @@
+// Each test file gets its own database, copied from one that the global setup migrated once:
+// a PGlite snapshot in embedded mode, a template database on a PostgreSQL server.
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '../../src/db/data-source';
+import { startEmbeddedPostgres } from '../../src/db/embedded-postgres';
+
+const migrationsFolder = path.join(__dirname, '..', '..', 'migrations');
+
+/** Changes whenever a migration is added or edited, so a stale snapshot is never reused. */
+export function migrationsKey(): string {
+  const hash = createHash('sha256');
+  for (const file of fs.readdirSync(migrationsFolder).sort()) {
+    hash.update(file).update(fs.readFileSync(path.join(migrationsFolder, file)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+export const snapshotPath = () => path.join(os.tmpdir(), `frontline-test-${migrationsKey()}.tar`);
+export const templateDatabaseName = () => `frontline_template_${migrationsKey()}`;
+
+export function serverUrl(): string | undefined {
+  return process.env.DATABASE_URL || undefined;
+}
+
+export function urlForDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+export async function withAdminClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface TestDatabase {
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+/** A fresh, migrated database of this test file's own. */
+export async function openTestDatabase(): Promise<TestDatabase> {
+  const url = serverUrl();
+  if (url) {
+    const name = `frontline_test_${randomBytes(6).toString('hex')}`;
+    await withAdminClient(url, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${templateDatabaseName()}`));
+    const dataSource = await createDataSource({ url: urlForDatabase(url, name) }, 5).initialize();
+    return {
+      dataSource,
+      async close() {
+        await dataSource.destroy();
+        await withAdminClient(url, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      },
+    };
+  }
+  const embedded = await startEmbeddedPostgres({ loadDataDir: new Blob([fs.readFileSync(snapshotPath())]), maxConnections: 2 });
+  const dataSource = await createDataSource(embedded, 1).initialize();
+  return {
+    dataSource,
+    async close() {
+      await dataSource.destroy();
+      await embedded.stop();
+    },
+  };
+}
+
+/** An empty database with no migrations applied, for testing the migrations themselves. */
+export async function openEmptyDatabase(): Promise<TestDatabase> {
+  const url = serverUrl();
+  if (url) {
+    const name = `frontline_empty_${randomBytes(6).toString('hex')}`;
+    await withAdminClient(url, (client) => client.query(`CREATE DATABASE ${name}`));
+    const dataSource = await createDataSource({ url: urlForDatabase(url, name) }, 5).initialize();
+    return {
+      dataSource,
+      async close() {
+        await dataSource.destroy();
+        await withAdminClient(url, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      },
+    };
+  }
+  const embedded = await startEmbeddedPostgres({ maxConnections: 2 });
+  const dataSource = await createDataSource(embedded, 1).initialize();
+  return {
+    dataSource,
+    async close() {
+      await dataSource.destroy();
+      await embedded.stop();
+    },
+  };
+}
