@@ -1,5 +1,6 @@
 // Every setting comes from the environment, parsed and checked once at start.
 import path from 'node:path';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 
 const booleanFlag = z
@@ -24,6 +25,17 @@ const environmentSchema = z.object({
   LOGIN_THROTTLE_MINUTES: z.coerce.number().int().min(1).default(15),
   DEMO_SEED: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Frontline <frontline@localhost>'),
+  ORGANISATION_DATE_FORMAT: z
+    .string()
+    .refine((format) => DateTime.fromFormat(DateTime.fromISO('2026-01-31').toFormat(format), format).isValid, 'is not a luxon date format')
+    .default('dd/MM/yyyy'),
+  IMPORT_MAX_MEGABYTES: z.coerce.number().int().min(1).max(500).default(50),
 });
 
 export interface Config {
@@ -39,6 +51,14 @@ export interface Config {
   loginThrottle: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; minutes: number };
   demoSeed: boolean;
   logLevel: string;
+  /** Where people reach the app, for links in emails; defaults to http://localhost:PORT. */
+  publicUrl: string;
+  /** Unset: messages go to the in-app outbox only. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Besides ISO dates, imports accept dates in this luxon format. */
+  organisationDateFormat: string;
+  importMaxBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -72,5 +92,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     },
     demoSeed: values.DEMO_SEED,
     logLevel: values.LOG_LEVEL,
+    publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ''),
+    smtpUrl: values.SMTP_URL,
+    mailFrom: values.MAIL_FROM,
+    organisationDateFormat: values.ORGANISATION_DATE_FORMAT,
+    importMaxBytes: values.IMPORT_MAX_MEGABYTES * 1024 * 1024,
   };
 }

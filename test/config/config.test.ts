@@ -21,3 +21,11 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).sessionSecret).toBe('x'.repeat(32));
   });
 });
+
+describe('mail and import settings', () => {
+  it('rejects an unusable date format or mail server address', () => {
+    expect(() => loadConfig({ ORGANISATION_DATE_FORMAT: 'nonsense' })).toThrow(/ORGANISATION_DATE_FORMAT/);
+    expect(() => loadConfig({ SMTP_URL: 'http://mail' })).toThrow(/SMTP_URL/);
+    expect(loadConfig({ PUBLIC_URL: 'https://frontline.example.com/' }).publicUrl).toBe('https://frontline.example.com');
+  });
+});
