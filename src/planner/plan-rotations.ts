@@ -20,6 +20,10 @@ export function planRotations(input: PlanningInput): Plan {
   const placements = new Placements(context, candidates);
 
   const missed: number[] = [];
+  const overdue: number[] = [];
+  candidates.forEach((candidate, i) => {
+    if (candidate.latestOnTimeStart < candidate.earliestStart) overdue.push(i);
+  });
   for (const candidate of byUrgency(input, candidates)) {
     const { person, length, earliestStart, latestOnTimeStart } = candidates[candidate];
     const slot = findSlot(context, person, length, earliestStart, latestOnTimeStart, 'least-loaded');
@@ -31,7 +35,7 @@ export function planRotations(input: PlanningInput): Plan {
   const stillMissed = missed.filter((candidate) => !repair.placeOnTime(candidate, REPAIR_DEPTH));
 
   const unplaced: number[] = [];
-  for (const candidate of byWaitingLongest(input, candidates, stillMissed)) {
+  for (const candidate of byWaitingLongest(input, candidates, [...stillMissed, ...overdue])) {
     const { person, length, earliestStart } = candidates[candidate];
     const slot = findSlot(context, person, length, earliestStart, context.horizon - 1, 'earliest');
     if (slot) placements.place(candidate, slot);
