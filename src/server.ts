@@ -6,6 +6,7 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { DataFolderInUse } from './db/embedded-postgres';
+import { startMailDelivery } from './invitations/mail-delivery';
 import { ensureDemoOrganisation } from './seed/demo-organisation';
 import { findDemoSignIns } from './seed/demo-sign-ins';
 
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   }
 
   const app = buildApp({ dataSource: database.dataSource, config, logger });
+  const stopMailDelivery = startMailDelivery(database.dataSource, config, logger);
   const server = app.listen(config.port, () => {
     void printWelcome(database.dataSource, config.port, database.embedded ? config.dataDir : 'DATABASE_URL');
   });
@@ -27,7 +29,9 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'finishing in-flight requests, then stopping');
     server.close(() => {
-      database.close().then(() => process.exit(0), () => process.exit(1));
+      stopMailDelivery()
+        .then(() => database.close())
+        .then(() => process.exit(0), () => process.exit(1));
     });
     server.closeIdleConnections();
   };

@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { anyone } from '../http/access';
 import { TooManyRequests } from '../http/errors';
+import { takeFlash } from '../http/flash';
 import { parseForm } from '../http/validation';
 import type { Role } from '../people/roles';
 import type { LoginThrottle } from './login-throttle';
@@ -48,7 +49,7 @@ export function authRoutes(passport: AppPassport, throttle: LoginThrottle): Rout
       title: 'Sign in',
       values: { email: '', next: safeRedirectTarget(req.query.next) ?? '' },
       errors: {},
-      notice: expired ? 'Your session ended. Please sign in again.' : undefined,
+      notice: expired ? 'Your session ended. Please sign in again.' : takeFlash(req),
     });
   });
 
