@@ -12,6 +12,10 @@ export class Department {
   @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
   archivedAt: Date | null;
 
+  /** At most this share of the department's active people on rotation in any week (see the planner's limit). */
+  @Column({ name: 'max_share_percent', type: 'integer', default: 10 })
+  maxSharePercent: number;
+
   @ManyToMany(() => Employee)
   @JoinTable({
     name: 'department_heads',
