@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Faker, en } from '@faker-js/faker';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
+import { seedRotationModel } from './rotation-model';
 import { bulkInsert } from '../db/bulk-insert';
 import type { Role } from '../people/roles';
 
@@ -153,4 +154,5 @@ export async function seedOrganisation(manager: EntityManager, options: Organisa
     [{ name: 'department_id', type: 'uuid' }, { name: 'employee_id', type: 'uuid' }],
     heads.map((head) => [head.departmentId, head.id]),
   );
+  await seedRotationModel(manager, { sites, departments, employees: options.employees, today: options.today });
 }

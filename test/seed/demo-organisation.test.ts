@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { createPlanRun, findPlanRun } from '../../src/plan-runs/plan-runs.service';
 import { ensureDemoOrganisation } from '../../src/seed/demo-organisation';
 import { findDemoSignIns } from '../../src/seed/demo-sign-ins';
 import { signIn } from '../support/sessions';
@@ -45,6 +46,16 @@ describe('the demo organisation', () => {
       homes[demo.description] = (await agent.get('/')).headers.location;
     }
     expect(Object.values(homes)).toEqual(['/hr', '/head', '/me']);
+  });
+
+  it('has support desks, programmes and limits the planner can schedule everyone with', async () => {
+    expect(await count(`SELECT count(*)::int AS n FROM desks`)).toBe(4);
+    expect(await count(`SELECT count(*)::int AS n FROM programmes`)).toBe(2);
+    expect(await count(`SELECT count(*)::int AS n FROM department_blackout_weeks`)).toBeGreaterThan(0);
+    const runId = await createPlanRun(t.dataSource, { id: null, name: 'Test' }, { today: today.toISODate()!, horizonWeeks: 52, replanPublished: false });
+    const { figures } = await findPlanRun(t.dataSource.manager, runId);
+    expect(figures.peopleDue).toBeGreaterThan(150);
+    expect(figures.placedOnTime + figures.placedLate).toBeGreaterThan(0.9 * figures.peopleDue);
   });
 
   it('is created only once', async () => {
