@@ -12,10 +12,20 @@ import { configurePassport } from './auth/passport';
 import { absoluteSessionTimeout, sessionMiddleware } from './auth/sessions';
 import type { Config } from './config';
 import { homeRoutes } from './home/home.routes';
+import { absenceRoutes } from './absences/absences.routes';
+import { passwordRoutes } from './auth/password.routes';
+import { invitationRoutes } from './invitations/invitations.routes';
 import { csrfProtection } from './http/csrf';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { healthRoutes } from './http/health.routes';
 import { pageLocals } from './http/page-locals';
+import { employeeExportRoutes } from './people-export/export.routes';
+import { employeeImportRoutes } from './people-import/import.routes';
+import { planRunRoutes } from './plan-runs/plan-runs.routes';
+import { settingsRoutes } from './settings/settings.routes';
+import { peopleRoutes } from './people/people.routes';
+import { auditRoutes } from './audit/audit.routes';
+import { rotationRoutes } from './rotations/rotation.routes';
 
 export interface AppDependencies {
   dataSource: DataSource;
@@ -39,6 +49,10 @@ export function buildApp({ dataSource, config, logger }: AppDependencies): expre
         const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
         res.setHeader('X-Request-Id', id);
         return id;
+      },
+      // Uploads carry their CSRF token in the query string (multipart bodies are read after the check); keep it out of logs.
+      serializers: {
+        req: (req: { url?: string; query?: unknown }) => ({ ...req, query: undefined, url: req.url?.replace(/([?&]_csrf=)[^&]*/, '$1[redacted]') }),
       },
     }),
   );
@@ -70,6 +84,17 @@ export function buildApp({ dataSource, config, logger }: AppDependencies): expre
 
   app.use(authRoutes(passport, createLoginThrottle(dataSource, config.loginThrottle)));
   app.use(homeRoutes());
+  // Before the people routes, whose /hr/employees/:id would otherwise take /hr/employees/export.csv.
+  app.use(employeeImportRoutes(dataSource, config), employeeExportRoutes(dataSource));
+
+  app.use(absenceRoutes(dataSource));
+  app.use(passwordRoutes(dataSource));
+  app.use(invitationRoutes(dataSource, config));
+  app.use(rotationRoutes(dataSource));
+  app.use(planRunRoutes(dataSource));
+  app.use(settingsRoutes(dataSource));
+
+  app.use(peopleRoutes(dataSource, config), auditRoutes(dataSource));
 
   app.use(notFoundHandler);
   app.use(errorHandler);

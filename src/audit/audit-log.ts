@@ -3,7 +3,7 @@
 import type { EntityManager } from 'typeorm';
 import { bulkInsert } from '../db/bulk-insert';
 
-export const auditedEntityTypes = ['employee', 'department', 'site', 'absence'] as const;
+export const auditedEntityTypes = ['employee', 'department', 'site', 'absence', 'desk', 'programme', 'settings', 'plan-run', 'assignment', 'swap-request', 'notice'] as const;
 export type AuditedEntityType = (typeof auditedEntityTypes)[number];
 
 export interface AuditActor {
@@ -14,7 +14,8 @@ export interface AuditActor {
 
 export interface AuditEntry {
   entityType: AuditedEntityType;
-  entityId: string;
+  /** Null for organisation-wide changes, such as the settings. */
+  entityId: string | null;
   /** A verb in the past tense: created, updated, archived, roles-changed, deactivated, imported, ... */
   action: string;
   summary: string;
@@ -65,4 +66,9 @@ export function changedFields<T extends object>(before: T, after: T): { before: 
     }
   }
   return Object.keys(changedAfter).length === 0 ? null : { before: changedBefore, after: changedAfter };
+}
+
+/** The signed-in person as the author of the changes they make. */
+export function actorOf(user: { id: string; fullName: string }): AuditActor {
+  return { id: user.id, name: user.fullName };
 }

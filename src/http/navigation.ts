@@ -11,6 +11,17 @@ const entries: NavigationEntry[] = [
   { label: 'Home', href: '/me', roles: ['employee'] },
   { label: 'My departments', href: '/head', roles: ['head'] },
   { label: 'HR', href: '/hr', roles: ['hr'] },
+  { label: 'Employees', href: '/hr/employees', roles: ['hr'] },
+  { label: 'Departments', href: '/hr/departments', roles: ['hr'] },
+  { label: 'Sites', href: '/hr/sites', roles: ['hr'] },
+  { label: 'Audit log', href: '/hr/audit', roles: ['hr'] },
+  { label: 'Import', href: '/hr/import', roles: ['hr'] },
+  { label: 'Outbox', href: '/hr/outbox', roles: ['hr'] },
+  { label: 'Desks', href: '/hr/desks', roles: ['hr'] },
+  { label: 'Programmes', href: '/hr/programmes', roles: ['hr'] },
+  { label: 'Limits', href: '/hr/limits', roles: ['hr'] },
+  { label: 'Plan runs', href: '/hr/plan-runs', roles: ['hr'] },
+  { label: 'Settings', href: '/hr/settings', roles: ['hr'] },
   { label: 'About', href: '/about', roles: ['employee', 'head', 'hr'] },
 ];
 

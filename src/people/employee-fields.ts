@@ -40,8 +40,11 @@ export function dateField(label: string, organisationFormat?: string) {
     });
 }
 
+/** Blank means no date; anything else must be a date, with the same message as a required one. */
 export function optionalDateField(label: string, organisationFormat?: string) {
-  return z.union([z.literal('').transform(() => null), dateField(label, organisationFormat)]).optional().transform((date) => date ?? null);
+  return z
+    .preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), dateField(label, organisationFormat).optional())
+    .transform((date) => date ?? null);
 }
 
 /** Roles always include employee: everyone is an employee. */

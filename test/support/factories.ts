@@ -1,11 +1,15 @@
 // Builds the rows a test needs, each with unique names, so tests never depend on one another or on the demo seed.
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import type { AbsenceType } from '../../src/absences/absence';
 import { hashPassword } from '../../src/auth/passwords';
 import { Department } from '../../src/people/department.entity';
 import { Employee } from '../../src/people/employee.entity';
 import type { Role } from '../../src/people/roles';
 import { Site } from '../../src/people/site.entity';
+import { Desk } from '../../src/rotations/desk.entity';
+import { Programme } from '../../src/rotations/programme.entity';
+import { ProgrammeStage } from '../../src/rotations/programme-stage.entity';
 
 export const testPassword = 'correct horse battery staple';
 let testPasswordHash: Promise<string> | undefined;
@@ -57,4 +61,63 @@ export const buildHr = (dataSource: DataSource, fields: EmployeeFields = {}) => 
 export async function buildHead(dataSource: DataSource, fields: EmployeeFields = {}): Promise<Employee> {
   const heads = fields.heads ?? [await buildDepartment(dataSource)];
   return buildEmployee(dataSource, { departmentId: heads[0].id, ...fields, heads });
+}
+
+export interface DeskFields extends Partial<Omit<Desk, 'hostableSites'>> {
+  /** Empty or missing: the desk hosts every site. */
+  hostableSiteIds?: string[];
+}
+
+export async function buildDesk(dataSource: DataSource, fields: DeskFields = {}): Promise<Desk> {
+  const { hostableSiteIds = [], ...columns } = fields;
+  const siteId = columns.siteId ?? (await buildSite(dataSource)).id;
+  return dataSource.getRepository(Desk).save({
+    name: `Desk ${unique()}`,
+    workingDays: [1, 2, 3, 4, 5],
+    startTime: '09:00',
+    endTime: '17:00',
+    weeklyCapacity: 4,
+    ...columns,
+    siteId,
+    hostableSites: hostableSiteIds.map((id) => ({ id })),
+  });
+}
+
+export interface ProgrammeFields extends Partial<Omit<Programme, 'departments' | 'stages'>> {
+  /** Empty or missing: the programme applies to every department. */
+  departmentIds?: string[];
+}
+
+/** A recurring programme of four weeks every twelve months unless told otherwise, with one stage as long as it is. */
+export async function buildProgramme(dataSource: DataSource, fields: ProgrammeFields = {}): Promise<Programme> {
+  const { departmentIds = [], ...columns } = fields;
+  const kind = columns.kind ?? 'recurring';
+  const timing = kind === 'onboarding' ? { startWithinWeeks: 2 } : { everyMonths: 12, earlyWeeks: 4 };
+  const programme = await dataSource.getRepository(Programme).save({
+    name: `Programme ${unique()}`,
+    lengthWeeks: 4,
+    expectedHoursPerWeek: 20,
+    ...timing,
+    ...columns,
+    kind,
+    departments: departmentIds.map((id) => ({ id })),
+  });
+  await dataSource.getRepository(ProgrammeStage).save({ programmeId: programme.id, position: 1, name: 'Solo', amount: programme.lengthWeeks, unit: 'weeks' });
+  return programme;
+}
+
+export interface AbsenceFactoryFields {
+  type?: AbsenceType;
+  startsOn: string;
+  endsOn: string;
+  note?: string | null;
+}
+
+/** An absence saved directly, as if recorded earlier; returns its id. */
+export async function buildAbsence(dataSource: DataSource, employeeId: string, fields: AbsenceFactoryFields): Promise<string> {
+  const [row]: { id: string }[] = await dataSource.query(
+    `INSERT INTO absences (employee_id, type, starts_on, ends_on, note) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [employeeId, fields.type ?? 'vacation', fields.startsOn, fields.endsOn, fields.note ?? null],
+  );
+  return row.id;
 }

@@ -8,16 +8,17 @@ import { serverUrl, snapshotPath, templateDatabaseName, urlForDatabase, withAdmi
 export default async function globalSetup(): Promise<void> {
   const url = serverUrl();
   if (url) return prepareTemplateDatabase(url);
-  if (fs.existsSync(snapshotPath())) return;
+  // The key is read once: a migration edited while this runs must not get the snapshot of its older text.
+  const snapshot = snapshotPath();
+  if (fs.existsSync(snapshot)) return;
   const embedded = await startEmbeddedPostgres({ maxConnections: 2 });
   try {
     const dataSource = await createDataSource(embedded, 1).initialize();
     await dataSource.runMigrations({ transaction: 'each' });
     await dataSource.destroy();
-    const snapshot = Buffer.from(await (await embedded.dump()).arrayBuffer());
-    const partial = `${snapshotPath()}.${process.pid}`;
-    fs.writeFileSync(partial, snapshot);
-    fs.renameSync(partial, snapshotPath());
+    const partial = `${snapshot}.${process.pid}`;
+    fs.writeFileSync(partial, Buffer.from(await (await embedded.dump()).arrayBuffer()));
+    fs.renameSync(partial, snapshot);
   } finally {
     await embedded.stop();
   }

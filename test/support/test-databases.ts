@@ -20,8 +20,11 @@ export function migrationsKey(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-export const snapshotPath = () => path.join(os.tmpdir(), `frontline-test-${migrationsKey()}.tar`);
-export const templateDatabaseName = () => `frontline_template_${migrationsKey()}`;
+// The global setup fixes the key for the whole run (through the environment, which test files inherit), so a
+// migration added while the suite runs does not send later test files looking for a snapshot nobody made.
+const runKey = () => (process.env.FRONTLINE_TEST_MIGRATIONS_KEY ??= migrationsKey());
+export const snapshotPath = () => path.join(os.tmpdir(), `frontline-test-${runKey()}.tar`);
+export const templateDatabaseName = () => `frontline_template_${runKey()}`;
 
 export function serverUrl(): string | undefined {
   return process.env.DATABASE_URL || undefined;
