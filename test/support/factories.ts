@@ -10,6 +10,7 @@ import { Site } from '../../src/people/site.entity';
 import { Desk } from '../../src/rotations/desk.entity';
 import { Programme } from '../../src/rotations/programme.entity';
 import { ProgrammeStage } from '../../src/rotations/programme-stage.entity';
+import { weekDates } from '../../src/schedule/week-dates';
 
 export const testPassword = 'correct horse battery staple';
 let testPasswordHash: Promise<string> | undefined;
@@ -118,6 +119,28 @@ export async function buildAbsence(dataSource: DataSource, employeeId: string, f
   const [row]: { id: string }[] = await dataSource.query(
     `INSERT INTO absences (employee_id, type, starts_on, ends_on, note) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
     [employeeId, fields.type ?? 'vacation', fields.startsOn, fields.endsOn, fields.note ?? null],
+  );
+  return row.id;
+}
+
+export interface AssignmentFactoryFields {
+  employeeId: string;
+  programmeId: string;
+  deskId: string;
+  /** An ISO week such as 2027-W05. */
+  firstWeek: string;
+  weeks?: number;
+  status?: 'scheduled' | 'in-progress' | 'completed' | 'deferred' | 'cancelled';
+}
+
+/** An assignment saved directly, as if published earlier (four weeks, scheduled, unless told otherwise); returns its id. */
+export async function buildAssignment(dataSource: DataSource, fields: AssignmentFactoryFields): Promise<string> {
+  const weeks = fields.weeks ?? 4;
+  const { startsOn, endsOn } = weekDates(fields.firstWeek, weeks);
+  const [row]: { id: string }[] = await dataSource.query(
+    `INSERT INTO assignments (employee_id, programme_id, desk_id, first_week, weeks, starts_on, ends_on, status)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [fields.employeeId, fields.programmeId, fields.deskId, fields.firstWeek, weeks, startsOn, endsOn, fields.status ?? 'scheduled'],
   );
   return row.id;
 }

@@ -1,0 +1,59 @@
+// The working sessions of one assignment: every day of its weeks on which the desk works, at the desk's local hours.
+import { DateTime } from 'luxon';
+
+export interface DeskHours {
+  /** The desk's site's IANA zone: its hours are local to it. */
+  timeZone: string;
+  /** ISO weekdays, 1 = Monday ... 7 = Sunday. */
+  workingDays: number[];
+  /** 'HH:mm' */
+  startTime: string;
+  endTime: string;
+}
+
+export interface StagePlan {
+  name: string;
+  amount: number;
+  unit: 'weeks' | 'shifts';
+}
+
+export interface WorkingSession {
+  /** The local date at the desk, 'yyyy-MM-dd'. */
+  date: string;
+  start: DateTime;
+  end: DateTime;
+  /** The programme stage the session belongs to; null past the programme's last stage. */
+  stage: string | null;
+}
+
+export function workingSessions(startsOn: string, endsOn: string, desk: DeskHours, stages: StagePlan[]): WorkingSession[] {
+  const days: string[] = [];
+  const last = DateTime.fromISO(endsOn, { zone: 'utc' });
+  for (let day = DateTime.fromISO(startsOn, { zone: 'utc' }); day <= last; day = day.plus({ days: 1 })) {
+    if (desk.workingDays.includes(day.weekday)) days.push(day.toISODate()!);
+  }
+  const stageOfSession = sessionStages(stages, days.length, desk.workingDays.length);
+  return days.map((date, index) => ({
+    date,
+    start: localTime(date, desk.startTime, desk.timeZone),
+    end: localTime(date, desk.endTime, desk.timeZone),
+    stage: stageOfSession[index] ?? null,
+  }));
+}
+
+/**
+ * Lays the stages over the sessions in position order. A stage in weeks lasts that many weeks of the desk's
+ * working days, so that a stage in weeks and one in shifts count in the same unit when they follow each other.
+ */
+function sessionStages(stages: StagePlan[], sessionCount: number, sessionsPerWeek: number): string[] {
+  const names: string[] = [];
+  for (const stage of stages) {
+    const length = stage.unit === 'weeks' ? stage.amount * sessionsPerWeek : stage.amount;
+    for (let i = 0; i < length && names.length < sessionCount; i++) names.push(stage.name);
+  }
+  return names;
+}
+
+function localTime(date: string, time: string, zone: string): DateTime {
+  return DateTime.fromISO(`${date}T${time}`, { zone });
+}
