@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { DataFolderInUse } from './db/embedded-postgres';
 import { startMailDelivery } from './invitations/mail-delivery';
+import { startNoticeJobs } from './notices/notice-jobs';
 import { ensureDemoOrganisation } from './seed/demo-organisation';
 import { findDemoSignIns } from './seed/demo-sign-ins';
 
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
 
   const app = buildApp({ dataSource: database.dataSource, config, logger });
   const stopMailDelivery = startMailDelivery(database.dataSource, config, logger);
+  const stopNoticeJobs = startNoticeJobs(database.dataSource, logger);
   const server = app.listen(config.port, () => {
     void printWelcome(database.dataSource, config.port, database.embedded ? config.dataDir : 'DATABASE_URL');
   });
@@ -29,7 +31,7 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'finishing in-flight requests, then stopping');
     server.close(() => {
-      stopMailDelivery()
+      Promise.all([stopMailDelivery(), stopNoticeJobs()])
         .then(() => database.close())
         .then(() => process.exit(0), () => process.exit(1));
     });

@@ -18,6 +18,7 @@ export interface OutgoingMessage {
 
 export interface OutboxMessage extends OutgoingMessage {
   id: string;
+  attachmentNames: string[];
   createdAt: Date;
   sentAt: Date | null;
   attempts: number;
@@ -50,7 +51,8 @@ export interface OutboxPage {
 /** Newest first, a page at a time by id, so the thousandth page costs what the first does. */
 export async function listOutbox(manager: EntityManager, before: string | null): Promise<OutboxPage> {
   const rows: OutboxMessage[] = await manager.query(
-    `SELECT id::text AS id, to_address AS "to", subject, body, attachments, created_at AS "createdAt", sent_at AS "sentAt",
+    `SELECT id::text AS id, to_address AS "to", subject, body, created_at AS "createdAt", sent_at AS "sentAt",
+            ARRAY(SELECT attachment->>'filename' FROM jsonb_array_elements(attachments) AS attachment) AS "attachmentNames",
             attempts, last_error AS "lastError"
        FROM outbox_messages
       WHERE $1::bigint IS NULL OR id < $1::bigint
