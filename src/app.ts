@@ -26,6 +26,8 @@ import { settingsRoutes } from './settings/settings.routes';
 import { peopleRoutes } from './people/people.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { rotationRoutes } from './rotations/rotation.routes';
+import { noticeRoutes } from './notices/notices.routes';
+import { calendarRoutes } from './calendars/calendars.routes';
 
 export interface AppDependencies {
   dataSource: DataSource;
@@ -96,6 +98,9 @@ export function buildApp({ dataSource, config, logger }: AppDependencies): expre
 
   app.use(peopleRoutes(dataSource, config), auditRoutes(dataSource));
 
+  app.use(noticeRoutes(dataSource));
+
+  app.use(calendarRoutes(dataSource, config));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;

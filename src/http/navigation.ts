@@ -9,7 +9,10 @@ export interface NavigationEntry {
 
 const entries: NavigationEntry[] = [
   { label: 'Home', href: '/me', roles: ['employee'] },
+  { label: 'My rotations', href: '/me/rotations', roles: ['employee'] },
+  { label: 'My notices', href: '/me/notices', roles: ['employee'] },
   { label: 'My departments', href: '/head', roles: ['head'] },
+  { label: 'Calendar', href: '/head/calendar', roles: ['head'] },
   { label: 'HR', href: '/hr', roles: ['hr'] },
   { label: 'Employees', href: '/hr/employees', roles: ['hr'] },
   { label: 'Departments', href: '/hr/departments', roles: ['hr'] },
@@ -21,6 +24,7 @@ const entries: NavigationEntry[] = [
   { label: 'Programmes', href: '/hr/programmes', roles: ['hr'] },
   { label: 'Limits', href: '/hr/limits', roles: ['hr'] },
   { label: 'Plan runs', href: '/hr/plan-runs', roles: ['hr'] },
+  { label: 'Timeline', href: '/hr/timeline', roles: ['hr'] },
   { label: 'Settings', href: '/hr/settings', roles: ['hr'] },
   { label: 'About', href: '/about', roles: ['employee', 'head', 'hr'] },
 ];

@@ -26,6 +26,7 @@ export const unplacedReasonLabels: Record<UnplacedReason, string> = {
   absences: 'Absences',
   'no-eligible-desk': 'No eligible desk',
   'employment-dates': 'Employment dates',
+  'other-rotation': 'Another rotation of theirs',
 };
 
 export function bandOf(hosted: number, capacity: number): LoadBand {

@@ -18,11 +18,11 @@ describe('access rules', () => {
     expect(withoutRule).toEqual([]);
   });
 
-  it('leaves only sign-in, sign-out, set-password links, the about page and the probes open to anonymous visitors', () => {
+  it('leaves only sign-in, sign-out, set-password links, calendar feeds (their token is the credential), the about page and the probes open to anonymous visitors', () => {
     const open = registeredRoutes(t.app)
       .filter((route) => route.rule?.kind === 'public')
       .map((route) => `${route.method} ${route.path}`)
       .sort();
-    expect(open).toEqual(['GET /', 'GET /about', 'GET /healthz', 'GET /readyz', 'GET /sign-in', 'POST /sign-in', 'POST /sign-out', 'GET /set-password/:token', 'POST /set-password/:token'].sort());
+    expect(open).toEqual(['GET /', 'GET /about', 'GET /healthz', 'GET /readyz', 'GET /sign-in', 'POST /sign-in', 'POST /sign-out', 'GET /set-password/:token', 'POST /set-password/:token', 'GET /feeds/:token.ics'].sort());
   });
 });
