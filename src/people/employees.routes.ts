@@ -173,7 +173,6 @@ export function employeeRoutes(dataSource: DataSource, config: Config): Router {
   });
 
   router.get('/hr/employees/:id', hrOnly, async (req, res) => {
-    res.locals.notice = takeFlash(req);
     await showProfile(req, res, idParam(req.params.id), true);
   });
 
