@@ -1,6 +1,6 @@
 // Who is due for which programme, and in which weeks a start counts as on time.
 import type { AssignmentBlock, PlannerPerson, PlannerProgramme, PlanningInput } from './types';
-import { addMonths, sundayOfWeek, weekNumber, weekOfDate } from './weeks';
+import { addMonths, mondayOfWeek, sundayOfWeek, weekNumber, weekOfDate } from './weeks';
 
 export interface DueCandidate {
   personIndex: number;
@@ -10,10 +10,14 @@ export interface DueCandidate {
 }
 
 export function findDueCandidates(input: PlanningInput): DueCandidate[] {
-  const lastWeek = weekNumber(input.firstWeek) + input.horizonWeeks - 1;
+  const firstWeek = weekNumber(input.firstWeek);
+  const lastWeek = firstWeek + input.horizonWeeks - 1;
+  const horizonStart = mondayOfWeek(firstWeek);
   const fixedByPerson = groupFixedByPerson(input.fixed);
   const candidates: DueCandidate[] = [];
   input.people.forEach((person, personIndex) => {
+    // People who have already left are nobody's concern; those leaving later still show up, unplaced if need be.
+    if (person.terminationDate !== null && person.terminationDate < horizonStart) return;
     const fixed = fixedByPerson.get(person.id) ?? [];
     input.programmes.forEach((programme, programmeIndex) => {
       if (!isCandidate(person, programme, fixed)) return;
@@ -28,11 +32,12 @@ export function programmeAppliesTo(programme: PlannerProgramme, departmentId: st
   return programme.departmentIds === null || programme.departmentIds.includes(departmentId);
 }
 
+/** A published onboarding block settles onboarding; a published recurring block only moves the next due date. */
 function isCandidate(person: PlannerPerson, programme: PlannerProgramme, fixed: AssignmentBlock[]): boolean {
   return (
     programmeAppliesTo(programme, person.departmentId) &&
     !person.exemptProgrammeIds.includes(programme.id) &&
-    !fixed.some((block) => block.programmeId === programme.id)
+    !(programme.kind === 'onboarding' && fixed.some((block) => block.programmeId === programme.id))
   );
 }
 

@@ -27,7 +27,6 @@ export class DayStarts {
   endOf(zone: string, date: IsoDate): number {
     return this.startOf(zone, addDays(date, 1));
   }
-
 }
 
 /**
@@ -36,16 +35,32 @@ export class DayStarts {
  */
 export function personDeskLimits(person: PlannerPerson, calendar: DeskCalendar, window: CalendarWindow, dayStarts: DayStarts): PersonDeskLimits {
   const span = calendar.firstStart.length;
-  const hiredLongBefore = person.hireDate < window.firstDate;
-  const hireStart = hiredLongBefore ? -Infinity : dayStarts.startOf(person.timeZone, person.hireDate);
+  const hireStart = hiredBefore(person, window) ? -Infinity : dayStarts.startOf(person.timeZone, person.hireDate);
   const earliestStart = firstIndexWhere(calendar.firstStart, (millis) => millis >= hireStart);
   const termination = person.terminationDate;
   const latestEnd =
     termination === null || termination > window.lastDate
       ? span - 1
       : firstIndexWhere(calendar.lastEnd, (millis) => millis > dayStarts.endOf(person.timeZone, termination)) - 1;
-  const absences = person.absences.filter((absence) => absence.from <= absence.to && absence.to >= window.firstDate && absence.from <= window.lastDate);
+  const absences = absencesWithin(person, window);
   return { earliestStart, latestEnd, blockedWeeks: absenceBlockedWeeks(person.timeZone, absences, calendar, dayStarts) };
+}
+
+/** True for most people: employed throughout and never absent in the window, on every desk alike. */
+export function isFreeThroughout(person: PlannerPerson, window: CalendarWindow): boolean {
+  return (
+    hiredBefore(person, window) &&
+    (person.terminationDate === null || person.terminationDate > window.lastDate) &&
+    absencesWithin(person, window).length === 0
+  );
+}
+
+function hiredBefore(person: PlannerPerson, window: CalendarWindow): boolean {
+  return person.hireDate < window.firstDate;
+}
+
+function absencesWithin(person: PlannerPerson, window: CalendarWindow): PlannerPerson['absences'] {
+  return person.absences.filter((absence) => absence.from <= absence.to && absence.to >= window.firstDate && absence.from <= window.lastDate);
 }
 
 /** The calendar's first and last dates, widened by two days for zone differences and overnight shifts. */

@@ -12,6 +12,7 @@ export function summarisePlan(context: PlanningContext, assignments: PlannedAssi
     absences: 0,
     'no-eligible-desk': 0,
     'employment-dates': 0,
+    'other-rotation': 0,
   };
   for (const entry of unplaced) unplacedByReason[entry.reason]++;
   const placedOnTime = assignments.filter((assignment) => assignment.onTime).length;

@@ -1,50 +1,45 @@
-// The planner: on-time placements first (most constrained people first, least loaded slots), then augmenting
-// moves for those who missed, then late placements as early as possible, then reasons for whoever is left.
+// The planner, goal by goal: on-time starts (a first pass by due week, then a search that rearranges them), even
+// desk load among those, late placements as early as possible, and reasons for whoever is left.
+import { inCanonicalOrder } from './canonical-order';
 import { findDueCandidates, type DueCandidate } from './due-candidates';
-import { OnTimeRepair } from './make-room';
+import { evenDeskLoad } from './even-desk-load';
+import { improveOnTimeStarts } from './improve-on-time';
+import { findOnTimeOptions, optionCount } from './on-time-options';
+import { placeOnTimeByDueWeek } from './place-on-time';
 import { summarisePlan } from './plan-figures';
 import type { PlanningCandidate } from './planning-candidate';
 import { PlanningContext } from './planning-context';
 import { Placements } from './placements';
-import { findSlot } from './slot-search';
-import type { Plan, PlannedAssignment, PlanningInput, Unplaced } from './types';
-import { explainUnplaced } from './unplaced-reason';
-import { weekLabel } from './weeks';
+import { presentAssignments, presentUnplaced } from './present-plan';
+import { findEarliestSlot } from './slot-search';
+import type { Plan, PlanningInput } from './types';
 
-// Two levels of moves close almost every gap to the optimum on the benchmark; deeper chains cost far more time.
-const REPAIR_DEPTH = 2;
-
-export function planRotations(input: PlanningInput): Plan {
+export function planRotations(organisation: PlanningInput): Plan {
+  const input = inCanonicalOrder(organisation);
   const context = new PlanningContext(input);
   const candidates = findDueCandidates(input).map((due) => toPlanningCandidate(context, due));
   const placements = new Placements(context, candidates);
+  const waitingOrder = orderByWaitingLongest(input, candidates);
+  const waitingRank = rankOf(waitingOrder);
 
-  const missed: number[] = [];
-  const overdue: number[] = [];
-  candidates.forEach((candidate, i) => {
-    if (candidate.latestOnTimeStart < candidate.earliestStart) overdue.push(i);
-  });
-  for (const candidate of byUrgency(input, candidates)) {
-    const { person, length, earliestStart, latestOnTimeStart } = candidates[candidate];
-    const slot = findSlot(context, person, length, earliestStart, latestOnTimeStart, 'least-loaded');
-    if (slot) placements.place(candidate, slot);
-    else missed.push(candidate);
-  }
-
-  const repair = new OnTimeRepair(context, candidates, placements);
-  const stillMissed = missed.filter((candidate) => !repair.placeOnTime(candidate, REPAIR_DEPTH));
+  const options = findOnTimeOptions(context, candidates);
+  // Among people due the same week, those with fewest options go first: anyone else can still go elsewhere.
+  const priority = rankOf(waitingOrder.slice().sort((a, b) => optionCount(options, a) - optionCount(options, b) || waitingRank[a] - waitingRank[b]));
+  placeOnTimeByDueWeek(context, candidates, options, placements, priority);
+  improveOnTimeStarts(context, candidates, options, placements, waitingRank);
+  evenDeskLoad(context, candidates, options, placements, waitingOrder);
 
   const unplaced: number[] = [];
-  for (const candidate of byWaitingLongest(input, candidates, [...stillMissed, ...overdue])) {
+  for (const candidate of waitingOrder) {
+    if (placements.isPlaced(candidate)) continue;
     const { person, length, earliestStart } = candidates[candidate];
-    const slot = findSlot(context, person, length, earliestStart, context.horizon - 1, 'earliest');
+    const slot = findEarliestSlot(context, person, length, earliestStart);
     if (slot) placements.place(candidate, slot);
     else unplaced.push(candidate);
   }
 
   const assignments = presentAssignments(context, candidates, placements);
-  const unplacedEntries = unplaced.map((candidate) => presentUnplaced(context, candidates[candidate]));
-  unplacedEntries.sort((a, b) => compare(a.dueWeek, b.dueWeek) || compare(a.personId, b.personId) || compare(a.programmeId, b.programmeId));
+  const unplacedEntries = presentUnplaced(context, candidates, unplaced);
   return { assignments, unplaced: unplacedEntries, figures: summarisePlan(context, assignments, unplacedEntries) };
 }
 
@@ -59,61 +54,27 @@ function toPlanningCandidate(context: PlanningContext, due: DueCandidate): Plann
   };
 }
 
-/** Fewest on-time start weeks first, then the person waiting longest; overdue people cannot be on time. */
-function byUrgency(input: PlanningInput, candidates: PlanningCandidate[]): number[] {
-  const canBeOnTime = candidates.flatMap((candidate, i) => (candidate.latestOnTimeStart >= candidate.earliestStart ? [i] : []));
-  const windowSize = (i: number) => candidates[i].latestOnTimeStart - candidates[i].earliestStart;
-  return canBeOnTime.sort((a, b) => windowSize(a) - windowSize(b) || waitingLongestFirst(input, candidates, a, b));
+/** Earliest due week first, then earliest hire; person and programme (in id order) only make the order total. */
+function orderByWaitingLongest(input: PlanningInput, candidates: PlanningCandidate[]): number[] {
+  const hired = input.people.map((person) => dateKey(person.hireDate));
+  return candidates
+    .map((_, c) => c)
+    .sort(
+      (a, b) =>
+        candidates[a].due.dueWeek - candidates[b].due.dueWeek ||
+        hired[candidates[a].person] - hired[candidates[b].person] ||
+        candidates[a].person - candidates[b].person ||
+        candidates[a].due.programmeIndex - candidates[b].due.programmeIndex,
+    );
 }
 
-function byWaitingLongest(input: PlanningInput, candidates: PlanningCandidate[], subset: number[]): number[] {
-  return [...subset].sort((a, b) => waitingLongestFirst(input, candidates, a, b));
+/** 'YYYY-MM-DD' as the number YYYYMMDD, which sorts the same way and compares faster. */
+function dateKey(date: string): number {
+  return Number(date.slice(0, 4)) * 10_000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
 }
 
-function waitingLongestFirst(input: PlanningInput, candidates: PlanningCandidate[], a: number, b: number): number {
-  const first = candidates[a].due;
-  const second = candidates[b].due;
-  const firstPerson = input.people[first.personIndex];
-  const secondPerson = input.people[second.personIndex];
-  return (
-    first.dueWeek - second.dueWeek ||
-    compare(firstPerson.hireDate, secondPerson.hireDate) ||
-    compare(firstPerson.id, secondPerson.id) ||
-    compare(input.programmes[first.programmeIndex].id, input.programmes[second.programmeIndex].id)
-  );
-}
-
-function presentAssignments(context: PlanningContext, candidates: PlanningCandidate[], placements: Placements): PlannedAssignment[] {
-  const { input, firstWeek } = context;
-  const assignments: PlannedAssignment[] = [];
-  candidates.forEach((candidate, i) => {
-    if (!placements.isPlaced(i)) return;
-    const start = placements.start[i];
-    assignments.push({
-      personId: input.people[candidate.person].id,
-      programmeId: input.programmes[candidate.due.programmeIndex].id,
-      deskId: input.desks[placements.desk[i]].id,
-      firstWeek: weekLabel(firstWeek + start),
-      weeks: candidate.length,
-      dueWeek: weekLabel(candidate.due.dueWeek),
-      onTime: start <= candidate.latestOnTimeStart,
-    });
-  });
-  return assignments.sort(
-    (a, b) =>
-      compare(a.firstWeek, b.firstWeek) || compare(a.deskId, b.deskId) || compare(a.personId, b.personId) || compare(a.programmeId, b.programmeId),
-  );
-}
-
-function presentUnplaced(context: PlanningContext, candidate: PlanningCandidate): Unplaced {
-  return {
-    personId: context.input.people[candidate.person].id,
-    programmeId: context.input.programmes[candidate.due.programmeIndex].id,
-    dueWeek: weekLabel(candidate.due.dueWeek),
-    ...explainUnplaced(context, candidate),
-  };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+function rankOf(order: number[]): Int32Array {
+  const rank = new Int32Array(order.length);
+  order.forEach((candidate, i) => (rank[candidate] = i));
+  return rank;
 }

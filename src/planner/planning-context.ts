@@ -1,7 +1,7 @@
 // Everything the planner looks up while placing people: indexes, desk calendars, per-person limits, the ledger
 // and who is already busy in which weeks (fixed assignments first, planned ones as they are made).
 import { buildDeskCalendar, calendarKey, workingDays, type DeskCalendar } from './desk-calendar';
-import { DayStarts, personDeskLimits, type CalendarWindow, type PersonDeskLimits } from './person-limits';
+import { DayStarts, isFreeThroughout, personDeskLimits, type CalendarWindow, type PersonDeskLimits } from './person-limits';
 import { RotationLedger } from './rotation-ledger';
 import type { PlanningInput } from './types';
 import { addDays, mondayOfWeek, weekNumber } from './weeks';
@@ -14,7 +14,6 @@ export class PlanningContext {
   readonly departmentOfPerson: Int32Array;
   readonly deskIndex = new Map<string, number>();
   readonly personIndex = new Map<string, number>();
-  readonly programmeIndex = new Map<string, number>();
   /** Reused by slot searches so hot loops allocate nothing. */
   readonly scratchWeeks: Uint8Array;
   readonly scratchRuns: Int32Array;
@@ -24,6 +23,8 @@ export class PlanningContext {
   private readonly eligibleBySite = new Map<string, number[]>();
   private readonly busyWeeks: (number[] | undefined)[]; // per person: [start, end, start, end, ...] inclusive
   private readonly limitsCache = new Map<number, PersonDeskLimits>();
+  private readonly freeThroughout: Int8Array; // per person: 0 = not yet known, 1 = yes, -1 = no
+  private readonly noLimits: PersonDeskLimits;
   private readonly dayStarts = new DayStarts();
   private readonly calendarWindow: CalendarWindow;
 
@@ -37,7 +38,6 @@ export class PlanningContext {
     this.scratchRuns = new Int32Array(this.span + 1);
     input.desks.forEach((desk, d) => this.deskIndex.set(desk.id, d));
     input.people.forEach((person, p) => this.personIndex.set(person.id, p));
-    input.programmes.forEach((programme, p) => this.programmeIndex.set(programme.id, p));
     const departmentIndex = new Map(input.departments.map((department, d) => [department.id, d]));
     this.departmentOfPerson = Int32Array.from(input.people, (person) => departmentIndex.get(person.departmentId) ?? -1);
     this.calendarOfDesk = this.buildCalendars();
@@ -45,15 +45,13 @@ export class PlanningContext {
       firstDate: addDays(mondayOfWeek(this.firstWeek), -2),
       lastDate: addDays(mondayOfWeek(this.firstWeek + this.span), 2),
     };
+    this.freeThroughout = new Int8Array(input.people.length);
+    this.noLimits = { earliestStart: 0, latestEnd: this.span - 1, blockedWeeks: null };
     this.busyWeeks = new Array(input.people.length);
     this.bookFixedAssignments();
   }
 
-  calendarOf(desk: number): DeskCalendar {
-    return this.calendars[this.calendarOfDesk[desk]];
-  }
-
-  /** Desks that may host the person's site and have at least one working day, in input order. */
+  /** Desks that may host the person's site and have at least one working day, in id order. */
   eligibleDesks(person: number): number[] {
     const siteId = this.input.people[person].siteId;
     let desks = this.eligibleBySite.get(siteId);
@@ -68,6 +66,8 @@ export class PlanningContext {
   }
 
   limitsOn(person: number, desk: number): PersonDeskLimits {
+    if (this.freeThroughout[person] === 0) this.freeThroughout[person] = isFreeThroughout(this.input.people[person], this.calendarWindow) ? 1 : -1;
+    if (this.freeThroughout[person] === 1) return this.noLimits;
     const calendar = this.calendarOfDesk[desk];
     const key = person * this.calendars.length + calendar;
     let limits = this.limitsCache.get(key);

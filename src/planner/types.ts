@@ -82,7 +82,8 @@ export type UnplacedReason =
   | 'blackout'
   | 'absences'
   | 'no-eligible-desk'
-  | 'employment-dates';
+  | 'employment-dates'
+  | 'other-rotation'; // every start left overlaps another rotation of the same person
 
 export interface Unplaced {
   personId: string;
