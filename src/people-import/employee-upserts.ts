@@ -4,21 +4,13 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { changedFields, type AuditEntry } from '../audit/audit-log';
 import { bulkInsert } from '../db/bulk-insert';
+import type { AuditedEmployee } from '../people/employee-audit';
 import { roles as allRoles, type Role } from '../people/roles';
 import type { ImportRow } from './import-row';
 import type { OrganisationNames } from './organisation-names';
 
-/** An employee as a file describes them: departments and sites by name. */
-export interface EmployeeSnapshot {
-  fullName: string;
-  email: string;
-  department: string;
-  site: string;
-  jobTitle: string;
-  hireDate: string;
-  terminationDate: string | null;
-  roles: Role[];
-}
+/** An employee as a file describes them: departments and sites by name, as the audit log shows them too. */
+export type EmployeeSnapshot = AuditedEmployee;
 
 interface CurrentEmployee extends EmployeeSnapshot {
   id: string;

@@ -10,20 +10,12 @@ import {
   terminationBeforeHireMessage,
   terminationNotBeforeHire,
 } from '../people/employee-fields';
-import type { Role } from '../people/roles';
+import type { AuditedEmployee } from '../people/employee-audit';
 import type { ImportColumnKey } from './import-columns';
 
-export interface ImportRow {
+export interface ImportRow extends AuditedEmployee {
   /** The line of the file the row starts on; the header is line 1. */
   line: number;
-  fullName: string;
-  email: string;
-  department: string;
-  site: string;
-  jobTitle: string;
-  hireDate: string;
-  terminationDate: string | null;
-  roles: Role[];
 }
 
 export interface RowProblem {
