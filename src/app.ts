@@ -22,6 +22,7 @@ import { pageLocals } from './http/page-locals';
 import { employeeExportRoutes } from './people-export/export.routes';
 import { employeeImportRoutes } from './people-import/import.routes';
 import { planRunRoutes } from './plan-runs/plan-runs.routes';
+import { scheduleRoutes } from './schedule/schedule.routes';
 import { settingsRoutes } from './settings/settings.routes';
 import { peopleRoutes } from './people/people.routes';
 import { auditRoutes } from './audit/audit.routes';
@@ -101,6 +102,7 @@ export function buildApp({ dataSource, config, logger }: AppDependencies): expre
   app.use(noticeRoutes(dataSource));
 
   app.use(calendarRoutes(dataSource, config));
+  app.use(scheduleRoutes(dataSource));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;

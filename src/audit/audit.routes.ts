@@ -10,6 +10,10 @@ const entityPaths: Record<string, (id: string) => string> = {
   employee: (id) => `/hr/employees/${id}`,
   department: (id) => `/hr/departments/${id}`,
   site: (id) => `/hr/sites/${id}`,
+  desk: (id) => `/hr/desks/${id}`,
+  programme: (id) => `/hr/programmes/${id}`,
+  'plan-run': (id) => `/hr/plan-runs/${id}`,
+  assignment: (id) => `/hr/assignments/${id}`,
 };
 
 export function auditRoutes(dataSource: DataSource): Router {

@@ -3,6 +3,7 @@
 import type { EntityManager } from 'typeorm';
 import { recordAudit, recordAuditEntries, type AuditActor } from '../audit/audit-log';
 import { Conflict, NotFound } from '../http/errors';
+import { cancelFutureAssignments } from '../schedule/deactivation';
 import { employeeChangeEntries, employeeCreatedEntry, type AuditedEmployee } from './employee-audit';
 import { terminationBeforeHireMessage, terminationNotBeforeHire } from './employee-fields';
 import { InvalidField, withUniqueFields } from './invalid-field';
@@ -131,6 +132,9 @@ async function saveChange(manager: EntityManager, actor: AuditActor, current: Lo
     emailTaken(fields.email),
   );
   await recordAuditEntries(manager, actor, entries);
+  if (fields.terminationDate && fields.terminationDate !== current.fields.terminationDate) {
+    await cancelFutureAssignments(manager, actor, current.id, fields.terminationDate);
+  }
   return { id: current.id, fullName: after.fullName, email: after.email, version: saved.version };
 }
 

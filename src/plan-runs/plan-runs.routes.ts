@@ -1,12 +1,15 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
+import { actorOf } from '../audit/audit-log';
+import { inTransaction } from '../db/transaction';
 import { setFlash, takeFlash } from '../http/flash';
 import { hrOnly } from '../http/access';
 import { idParam } from '../people/id-param';
 import { parseForm } from '../http/validation';
 import type { UnplacedReason } from '../planner';
+import { draftStaleness, publishPlanRun, StaleDraft } from '../schedule/publish-plan-run';
 import { deskGrid, departmentPeaks, describeChanges, unplacedPage, unplacedPageSize, unplacedReasonLabels } from './plan-run-preview';
 import { PlanRunInProgress } from './plan-run-lock';
 import { createPlanRun, discardPlanRun, findPlanRun, listPlanRuns, nextMonday } from './plan-runs.service';
@@ -59,13 +62,14 @@ export function planRunRoutes(dataSource: DataSource): Router {
     }
   });
 
-  router.get('/hr/plan-runs/:id', hrOnly, async (req, res) => {
+  async function showRun(req: Request, res: Response, status = 200) {
     const run = await findPlanRun(dataSource.manager, idParam(req.params.id));
     const query = previewQuery.parse(req.query);
     const unplaced = await unplacedPage(dataSource.manager, run, query.reason, query.page);
-    res.render('plan-runs/show', {
+    res.status(status).render('plan-runs/show', {
       title: `Plan run from ${run.firstWeek}`,
       run,
+      staleness: run.status === 'draft' ? await draftStaleness(dataSource.manager, run, today()) : null,
       grid: await deskGrid(dataSource.manager, run.figures),
       departments: await departmentPeaks(dataSource.manager, run.figures),
       changes: await describeChanges(dataSource.manager, run),
@@ -75,6 +79,22 @@ export function planRunRoutes(dataSource: DataSource): Router {
       pageCount: Math.max(1, Math.ceil(unplaced.total / unplacedPageSize)),
       notice: takeFlash(req),
     });
+  }
+
+  router.get('/hr/plan-runs/:id', hrOnly, async (req, res) => {
+    await showRun(req, res);
+  });
+
+  router.post('/hr/plan-runs/:id/publish', hrOnly, async (req, res) => {
+    const id = idParam(req.params.id);
+    try {
+      const figures = await inTransaction(dataSource, (manager) => publishPlanRun(manager, actorOf(req.user!), id, today()));
+      setFlash(req, `Published: ${figures.added} new, ${figures.moved} moved and ${figures.cancelled} cancelled assignments; everyone affected will be told.`);
+      res.redirect(303, `/hr/plan-runs/${id}`);
+    } catch (error) {
+      if (!(error instanceof StaleDraft)) throw error;
+      await showRun(req, res, error.status);
+    }
   });
 
   router.post('/hr/plan-runs/:id/discard', hrOnly, async (req, res) => {

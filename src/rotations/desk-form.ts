@@ -1,7 +1,7 @@
 // The desk form: its rules, and the values it shows (from a saved desk, or as submitted when it is shown again).
 import { z } from 'zod';
 import type { Desk } from './desk.entity';
-import { idField, tickedField, timeOfDayField, weekRangeCheck, weekRangeFields, wholeNumberField } from './form-fields';
+import { blankAsNull, idField, tickedField, timeOfDayField, weekRangeCheck, weekRangeFields, wholeNumberField } from './form-fields';
 import { text, ticked } from './submitted-values';
 
 export const weekdays = [
@@ -29,11 +29,15 @@ export const deskForm = z
     startTime: timeOfDayField('the start time'),
     endTime: timeOfDayField('the end time'),
     weeklyCapacity: wholeNumberField('the weekly capacity', 0, maxDeskCapacity),
+    minimumHosts: blankAsNull(wholeNumberField('the minimum hosts', 0, maxDeskCapacity)),
   })
   .superRefine((form, context) => {
     // Runs even when a field failed its own check: a time that failed reads as ''.
     if (form.startTime && form.endTime && form.endTime <= form.startTime) {
       context.addIssue({ code: 'custom', path: ['endTime'], message: 'The end time must be after the start time' });
+    }
+    if (typeof form.minimumHosts === 'number' && typeof form.weeklyCapacity === 'number' && form.minimumHosts > form.weeklyCapacity) {
+      context.addIssue({ code: 'custom', path: ['minimumHosts'], message: 'The minimum hosts cannot be more than the weekly capacity' });
     }
     if (form.hosts === 'some' && form.hostableSiteIds.length === 0) {
       context.addIssue({ code: 'custom', path: ['hostableSiteIds'], message: 'Tick the sites whose employees the desk may host, or choose every site' });
@@ -60,6 +64,7 @@ export interface DeskFormValues {
   startTime: string;
   endTime: string;
   weeklyCapacity: string;
+  minimumHosts: string;
 }
 
 export const newDeskValues: DeskFormValues = {
@@ -71,6 +76,7 @@ export const newDeskValues: DeskFormValues = {
   startTime: '09:00',
   endTime: '17:00',
   weeklyCapacity: '',
+  minimumHosts: '',
 };
 
 export function deskValuesOf(desk: Desk): DeskFormValues {
@@ -83,6 +89,7 @@ export function deskValuesOf(desk: Desk): DeskFormValues {
     startTime: desk.startTime.slice(0, 5),
     endTime: desk.endTime.slice(0, 5),
     weeklyCapacity: String(desk.weeklyCapacity),
+    minimumHosts: desk.minimumHosts === null ? '' : String(desk.minimumHosts),
   };
 }
 
@@ -96,5 +103,6 @@ export function submittedDeskValues(body: Record<string, unknown> | undefined): 
     startTime: text(body?.startTime),
     endTime: text(body?.endTime),
     weeklyCapacity: text(body?.weeklyCapacity),
+    minimumHosts: text(body?.minimumHosts),
   };
 }

@@ -9,6 +9,7 @@ export interface DeskSummary {
   site: string;
   timeZone: string;
   weeklyCapacity: number;
+  minimumHosts: number | null;
   hosts: string;
   pattern: string;
   overrides: { week: string; capacity: number }[];
@@ -22,6 +23,7 @@ export function summariseDesk(desk: Desk): DeskSummary {
     site: desk.site.name,
     timeZone: desk.site.timeZone,
     weeklyCapacity: desk.weeklyCapacity,
+    minimumHosts: desk.minimumHosts,
     hosts: desk.hostableSites.length ? desk.hostableSites.map((site) => site.name).join(', ') : 'All sites',
     pattern: `${describeDays(desk.workingDays)} ${desk.startTime.slice(0, 5)}–${desk.endTime.slice(0, 5)}`,
     overrides: desk.capacityOverrides.map(({ week, capacity }) => ({ week, capacity })),

@@ -51,6 +51,10 @@ export class Desk {
   @Column({ name: 'weekly_capacity', type: 'integer' })
   weeklyCapacity: number;
 
+  /** The fewest hosts the desk wishes for in a week; the coverage report highlights weeks below it. */
+  @Column({ name: 'minimum_hosts', type: 'integer', nullable: true })
+  minimumHosts: number | null;
+
   @OneToMany(() => DeskCapacityOverride, (override) => override.desk)
   capacityOverrides: Relation<DeskCapacityOverride>[];
 

@@ -120,6 +120,7 @@ function deskColumns(fields: DeskFields): Partial<Desk> {
     startTime: fields.startTime,
     endTime: fields.endTime,
     weeklyCapacity: fields.weeklyCapacity,
+    minimumHosts: fields.minimumHosts,
   };
 }
 
@@ -132,6 +133,7 @@ function deskFieldsOf(desk: Desk): DeskFields {
     startTime: desk.startTime.slice(0, 5),
     endTime: desk.endTime.slice(0, 5),
     weeklyCapacity: desk.weeklyCapacity,
+    minimumHosts: desk.minimumHosts,
   };
 }
 

@@ -26,7 +26,7 @@ describe('My rotations', () => {
   it('shows upcoming and past rotations with their stages week by week and the desk’s hours in both time zones', async () => {
     const { desk, programme, employee } = await londonerOnBerlinDesk();
     const upcomingWeek = weekFromNow(6);
-    await buildAssignment(t.dataSource, { employeeId: employee.id, programmeId: programme.id, deskId: desk.id, firstWeek: upcomingWeek, weeks: 3 });
+    const upcomingId = await buildAssignment(t.dataSource, { employeeId: employee.id, programmeId: programme.id, deskId: desk.id, firstWeek: upcomingWeek, weeks: 3 });
     const pastWeek = weekFromNow(-30);
     await buildAssignment(t.dataSource, { employeeId: employee.id, programmeId: programme.id, deskId: desk.id, firstWeek: pastWeek, weeks: 3, status: 'completed' });
     const agent = await signIn(t.app, employee.email);
@@ -47,6 +47,9 @@ describe('My rotations', () => {
     expect(past).toContain(pastWeek);
     expect(past).toContain('Completed');
     expect(page.text).toContain('id="requests"');
+    expect(upcoming).toContain(`href="/me/rotations/requests/move/${upcomingId}"`);
+    expect(upcoming).toContain(`href="/me/rotations/requests/swap/${upcomingId}"`);
+    expect(past).not.toContain('/me/rotations/requests/move/');
   });
 
   it('says so when nothing is scheduled yet', async () => {
