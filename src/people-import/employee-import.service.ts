@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { recordAuditEntries, type AuditActor } from '../audit/audit-log';
 import type { Config } from '../config';
 import { Conflict, NotFound, RuleViolation } from '../http/errors';
+import { cancelFutureAssignments } from '../schedule/deactivation';
 import { inviteEmployees } from '../invitations/invitations.service';
 import { auditEntriesFor, currentEmployeesByEmail, planEmployeeUpserts, writeEmployeeUpserts } from './employee-upserts';
 import {
@@ -126,6 +127,10 @@ export async function applyEmployeeImport(
   refuseIfChangedSincePreview(await refusedRoleChanges(manager, plan.updates, actor, columnHeaders.roles));
   const rowsToWrite = plan.creations.length + plan.updates.length;
   await writeEmployeeUpserts(manager, plan, names, (written) => onProgress?.(written, rowsToWrite));
+  // People the file marks as leaving lose their future rotations, as when HR deactivates them by hand.
+  for (const { id, before, after } of plan.updates) {
+    if (after.terminationDate && after.terminationDate !== before.terminationDate) await cancelFutureAssignments(manager, actor, id, after.terminationDate);
+  }
   await recordAuditEntries(manager, actor, auditEntriesFor(plan, batch.fileName));
   if (batch.sendInvitations) await inviteEmployees(manager, config, plan.creations.map(({ id, after }) => ({ id, fullName: after.fullName, email: after.email })));
   const counts = { new: plan.creations.length, updated: plan.updates.length, unchanged: plan.unchanged };

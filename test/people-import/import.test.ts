@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import request from 'supertest';
-import { buildDepartment, buildEmployee, buildHead, buildHr, buildSite } from '../support/factories';
+import { buildAssignment, buildDepartment, buildDesk, buildEmployee, buildHead, buildHr, buildProgramme, buildSite } from '../support/factories';
 import { csrfTokenFrom, signIn, type Agent } from '../support/sessions';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { applyPreview, csvOf, figuresOn, header, previewCsv, uploadCsv } from './import-requests';
@@ -415,5 +415,22 @@ describe('who may import', () => {
     expect(template.text.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe(header.join(','));
     const uploaded = await uploadCsv(hr, template.text, { createMissing: true });
     expect(uploaded.status).toBe(303);
+  });
+});
+
+describe('leavers in a file', () => {
+  it('lose their rotations after their last day, as when HR deactivates them', async () => {
+    const department = await buildDepartment(t.dataSource, { name: 'Leaving Dept' });
+    const site = await buildSite(t.dataSource, { name: 'Leaving Site' });
+    const leaver = await buildEmployee(t.dataSource, { departmentId: department.id, siteId: site.id, jobTitle: 'Analyst', hireDate: '2024-01-15' });
+    const desk = await buildDesk(t.dataSource, { siteId: site.id });
+    const programme = await buildProgramme(t.dataSource, { lengthWeeks: 2 });
+    const rotation = await buildAssignment(t.dataSource, { employeeId: leaver.id, programmeId: programme.id, deskId: desk.id, firstWeek: '2099-W10', weeks: 2 });
+
+    const csv = csvOf([header, [leaver.fullName, leaver.email, department.name, site.name, 'Analyst', '2024-01-15', '2098-12-31', 'employee']]);
+    expect((await applyPreview(hr, await previewCsv(hr, csv))).status).toBe(303);
+
+    const [assignment] = await t.dataSource.query(`SELECT status, status_reason FROM assignments WHERE id = $1`, [rotation]);
+    expect(assignment).toEqual({ status: 'cancelled', status_reason: `${leaver.fullName} leaves on 2098-12-31` });
   });
 });
