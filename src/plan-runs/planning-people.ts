@@ -36,7 +36,10 @@ export async function loadPlanningPeople(manager: EntityManager, from: IsoDate):
        LEFT JOIN (SELECT employee_id, array_agg(programme_id) AS programme_ids
                     FROM programme_exemptions GROUP BY employee_id) x ON x.employee_id = e.id
        LEFT JOIN (SELECT employee_id, array_agg(DISTINCT programme_id) AS programme_ids, max(ends_on) AS last_end
-                    FROM assignments WHERE status = 'completed' GROUP BY employee_id) c ON c.employee_id = e.id
+                    FROM assignments
+                   -- A rotation that has ended but awaits late logging or HR's decision still took place.
+                   WHERE status = 'completed' OR (status = 'in-progress' AND ends_on < $1)
+                   GROUP BY employee_id) c ON c.employee_id = e.id
       WHERE e.termination_date IS NULL OR e.termination_date >= $1
       ORDER BY e.id`,
     [from],

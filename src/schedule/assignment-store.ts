@@ -103,6 +103,7 @@ export async function saveAssignmentChange(manager: EntityManager, actor: AuditA
   const { startsOn, endsOn } = weekDates(change.place.firstWeek, change.place.weeks);
   await manager.query(
     `UPDATE assignments SET desk_id = $2, first_week = $3, weeks = $4, starts_on = $5, ends_on = $6, status = $7, status_reason = $8,
+            completed_at = CASE WHEN $7 = 'completed' THEN coalesce(completed_at, now()) ELSE completed_at END,
             version = version + 1, updated_at = now()
       WHERE id = $1`,
     [before.id, change.place.deskId, change.place.firstWeek, change.place.weeks, startsOn, endsOn, change.status, change.statusReason],

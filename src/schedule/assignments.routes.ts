@@ -10,7 +10,7 @@ import { setFlash, takeFlash } from '../http/flash';
 import { parseForm, type FieldErrors } from '../http/validation';
 import { idParam } from '../people/id-param';
 import { cancelAssignment, completeAssignment, deferAssignment, exemptFromProgramme, moveAssignment } from './assignment-changes';
-import { bringAssignmentsUpToDate } from './assignment-clock';
+import { startDueAssignments } from './assignment-clock';
 import { moveForm, reasonForm, submittedChange, versionForm, type SubmittedChange } from './assignment-forms';
 import { assignmentListSearchParams, findAssignments, parseAssignmentListQuery, scheduleOptions } from './assignment-list';
 import { assignmentStatuses, canChangeStatus, statusLabels } from './assignment-status';
@@ -67,7 +67,7 @@ export function assignmentRoutes(dataSource: DataSource): Router {
 
   async function showAssignment(req: Request, res: Response, id: string, status = 200, state: PageState = {}) {
     const { assignment, options } = await inTransaction(dataSource, async (manager) => {
-      await bringAssignmentsUpToDate(manager, today());
+      await startDueAssignments(manager, today());
       return { assignment: await findAssignment(manager, id), options: await scheduleOptions(manager) };
     });
     res.status(status).render('schedule/assignment', {
@@ -88,7 +88,7 @@ export function assignmentRoutes(dataSource: DataSource): Router {
   router.get('/hr/assignments', hrOnly, async (req, res) => {
     const { filters, page } = parseAssignmentListQuery(req.query);
     const { list, options } = await inTransaction(dataSource, async (manager) => {
-      await bringAssignmentsUpToDate(manager, today());
+      await startDueAssignments(manager, today());
       return { list: await findAssignments(manager, filters, page), options: await scheduleOptions(manager) };
     });
     res.render('schedule/assignments', {

@@ -11,7 +11,7 @@ import { parseForm, type FieldErrors } from '../http/validation';
 import { idParam } from '../people/id-param';
 import { readSettings } from '../settings/settings.service';
 import { answerForm, hrDeclineForm, moveRequestForm, swapRequestForm } from './assignment-forms';
-import { bringAssignmentsUpToDate } from './assignment-clock';
+import { startDueAssignments } from './assignment-clock';
 import { answerSwap, decideRequest, requestMove, requestSwap, withdrawRequest, type RequestOutcome } from './assignment-requests';
 import { today } from './clock';
 import { legalMoves, ownChangeableAssignment, swapCandidates, upcomingAssignmentsOf } from './request-options';
@@ -48,7 +48,7 @@ export function requestRoutes(dataSource: DataSource): Router {
 
   async function showOwnRequests(req: Request, res: Response, status = 200, refusal: string[] = []) {
     const page = await inTransaction(dataSource, async (manager) => {
-      await bringAssignmentsUpToDate(manager, today());
+      await startDueAssignments(manager, today());
       return {
         upcoming: await upcomingAssignmentsOf(manager, req.user!.id, today()),
         ...(await requestsOf(manager, req.user!.id)),

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { Client } from 'pg';
 import { planRunLockKey, PlanRunInProgress } from '../../src/plan-runs/plan-run-lock';
 import { createPlanRun, nextMonday } from '../../src/plan-runs/plan-runs.service';
-import { buildDepartment, buildDesk, buildEmployee, buildHead, buildHr, buildProgramme, buildSite } from '../support/factories';
+import { buildAssignment, buildDepartment, buildDesk, buildEmployee, buildHead, buildHr, buildProgramme, buildSite } from '../support/factories';
 import { csrfTokenFrom, signIn, type Agent } from '../support/sessions';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -174,4 +174,28 @@ describe('one plan run at a time', () => {
       }
     });
   }
+});
+
+describe('people whose last rotation has ended but is not closed yet', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('are not due again until the programme’s months have passed since it ended', async () => {
+    const site = await buildSite(t.dataSource);
+    const department = await buildDepartment(t.dataSource, { maxSharePercent: 100 });
+    const desk = await buildDesk(t.dataSource, { siteId: site.id, weeklyCapacity: 5 });
+    const programme = await buildProgramme(t.dataSource, { kind: 'recurring', lengthWeeks: 2, everyMonths: 12, earlyWeeks: 0 });
+    const person = { departmentId: department.id, siteId: site.id, hireDate: '2020-01-06' };
+    const waitingForHr = await buildEmployee(t.dataSource, person);
+    const neverRotated = await buildEmployee(t.dataSource, person);
+    const lastMonth = DateTime.fromISO(today).minus({ weeks: 5 }).toISODate()!;
+    await buildAssignment(t.dataSource, { employeeId: waitingForHr.id, programmeId: programme.id, deskId: desk.id, firstWeek: weekOf(lastMonth), weeks: 2, status: 'in-progress' });
+
+    const runId = await createPlanRun(t.dataSource, { id: null, name: 'Test' }, { today, horizonWeeks: 12, replanPublished: false });
+    const placed: { employee_id: string }[] = await t.dataSource.query(`SELECT employee_id FROM plan_run_assignments WHERE plan_run_id = $1 AND NOT fixed`, [runId]);
+    expect(placed.map((row) => row.employee_id)).toEqual([neverRotated.id]);
+  });
 });

@@ -31,13 +31,13 @@ describe('the assignment list', () => {
     expect((await org.hr.get('/hr/assignments?status=cancelled')).text).not.toContain(employee.fullName);
   });
 
-  it('starts assignments whose first day has come and completes those that have ended, when the page loads', async () => {
+  it('starts assignments whose first day has come when the page loads, and leaves completion to the logged hours', async () => {
     const started = await buildRotatingEmployee(t.dataSource, org, weekOf(today));
     const ended = await buildRotatingEmployee(t.dataSource, org, week(-10));
     await t.dataSource.query(`UPDATE assignments SET status = 'in-progress' WHERE id = $1`, [ended.assignmentId]);
     await org.hr.get('/hr/assignments');
     expect(await assignmentRow(t, started.assignmentId)).toMatchObject({ status: 'in-progress', version: 2 });
-    expect(await assignmentRow(t, ended.assignmentId)).toMatchObject({ status: 'completed' });
+    expect(await assignmentRow(t, ended.assignmentId)).toMatchObject({ status: 'in-progress' });
   });
 });
 
@@ -178,6 +178,8 @@ describe('changing an assignment’s status', () => {
 
     expect((await postForm(org.hr, `/hr/assignments/${assignmentId}/complete`, { version: 1 })).status).toBe(303);
     expect(await assignmentRow(t, assignmentId)).toMatchObject({ status: 'completed', version: 2 });
+    const [{ recorded }] = await t.dataSource.query(`SELECT completed_at IS NOT NULL AS recorded FROM assignments WHERE id = $1`, [assignmentId]);
+    expect(recorded).toBe(true);
     const cancelled = await postForm(org.hr, `/hr/assignments/${assignmentId}/cancel`, { version: 2, reason: 'Oops' });
     expect(cancelled.status).toBe(422);
     expect(cancelled.text).toContain('A completed assignment cannot become cancelled: it can no longer change.');
