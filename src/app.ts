@@ -29,6 +29,7 @@ import { auditRoutes } from './audit/audit.routes';
 import { rotationRoutes } from './rotations/rotation.routes';
 import { noticeRoutes } from './notices/notices.routes';
 import { calendarRoutes } from './calendars/calendars.routes';
+import { shiftRoutes } from './shifts/shifts.routes';
 
 export interface AppDependencies {
   dataSource: DataSource;
@@ -103,6 +104,7 @@ export function buildApp({ dataSource, config, logger }: AppDependencies): expre
 
   app.use(calendarRoutes(dataSource, config));
   app.use(scheduleRoutes(dataSource));
+  app.use(shiftRoutes(dataSource));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;

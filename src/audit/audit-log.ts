@@ -3,7 +3,7 @@
 import type { EntityManager } from 'typeorm';
 import { bulkInsert } from '../db/bulk-insert';
 
-export const auditedEntityTypes = ['employee', 'department', 'site', 'absence', 'desk', 'programme', 'settings', 'plan-run', 'assignment', 'swap-request', 'notice'] as const;
+export const auditedEntityTypes = ['employee', 'department', 'site', 'absence', 'desk', 'programme', 'settings', 'plan-run', 'assignment', 'swap-request', 'notice', 'shift', 'insight', 'routing-rule', 'insight-list'] as const;
 export type AuditedEntityType = (typeof auditedEntityTypes)[number];
 
 export interface AuditActor {

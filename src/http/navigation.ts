@@ -10,6 +10,7 @@ export interface NavigationEntry {
 const entries: NavigationEntry[] = [
   { label: 'Home', href: '/me', roles: ['employee'] },
   { label: 'My rotations', href: '/me/rotations', roles: ['employee'] },
+  { label: 'My shifts', href: '/me/shifts', roles: ['employee'] },
   { label: 'My notices', href: '/me/notices', roles: ['employee'] },
   { label: 'My departments', href: '/head', roles: ['head'] },
   { label: 'Calendar', href: '/head/calendar', roles: ['head'] },
@@ -27,6 +28,7 @@ const entries: NavigationEntry[] = [
   { label: 'Assignments', href: '/hr/assignments', roles: ['hr'] },
   { label: 'Coverage', href: '/hr/coverage', roles: ['hr'] },
   { label: 'Requests', href: '/hr/requests', roles: ['hr'] },
+  { label: 'Incomplete rotations', href: '/hr/incomplete', roles: ['hr'] },
   { label: 'Timeline', href: '/hr/timeline', roles: ['hr'] },
   { label: 'Settings', href: '/hr/settings', roles: ['hr'] },
   { label: 'About', href: '/about', roles: ['employee', 'head', 'hr'] },

@@ -144,3 +144,24 @@ export async function buildAssignment(dataSource: DataSource, fields: Assignment
   );
   return row.id;
 }
+
+export interface ShiftFactoryFields {
+  assignmentId: string;
+  employeeId: string;
+  /** An instant, e.g. 2027-03-29T09:00:00+02:00. */
+  startsAt: string;
+  hours?: number;
+  stage?: 'shadowing' | 'paired' | 'solo';
+  channel?: 'phone' | 'chat' | 'email' | 'social' | 'in-person';
+  contacts?: number;
+}
+
+/** A shift saved directly, as if logged earlier (four hours, solo, by phone, unless told otherwise); returns its id. */
+export async function buildShift(dataSource: DataSource, fields: ShiftFactoryFields): Promise<string> {
+  const [row]: { id: string }[] = await dataSource.query(
+    `INSERT INTO shifts (assignment_id, employee_id, starts_at, ends_at, channel, contacts, stage)
+     VALUES ($1, $2, $3::timestamptz, $3::timestamptz + $4 * interval '1 hour', $5, $6, $7) RETURNING id`,
+    [fields.assignmentId, fields.employeeId, fields.startsAt, fields.hours ?? 4, fields.channel ?? 'phone', fields.contacts ?? 10, fields.stage ?? 'solo'],
+  );
+  return row.id;
+}
