@@ -3,8 +3,9 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { assignmentIcs } from '../calendars/assignment-ics';
 import type { Config } from '../config';
-import type { OutgoingMessage } from './outbox';
+import type { LiteralAttachment, MailAttachment, OutgoingMessage } from './outbox';
 
 /** Longer than sending a whole batch can take, so a lease never runs out while its process is still sending. */
 const leaseMinutes = 15;
@@ -37,9 +38,21 @@ async function claimDueMessages(dataSource: DataSource, limit: number): Promise<
   return rows;
 }
 
+/** A calendar that can no longer be written (its assignment is gone) fails the message like a refused send, for HR to see. */
+function writeAttachments(dataSource: DataSource, attachments: MailAttachment[]): Promise<LiteralAttachment[]> {
+  return Promise.all(
+    attachments.map(async (attachment) =>
+      'assignmentCalendar' in attachment
+        ? { filename: attachment.filename, contentType: attachment.contentType, content: await assignmentIcs(dataSource.manager, attachment.assignmentCalendar) }
+        : attachment,
+    ),
+  );
+}
+
 async function deliverOne(dataSource: DataSource, transport: Transporter, from: string, message: ClaimedMessage): Promise<boolean> {
   try {
-    await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.body, attachments: message.attachments });
+    const attachments = await writeAttachments(dataSource, message.attachments ?? []);
+    await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.body, attachments });
   } catch (error) {
     // Retries back off: 2, 4, 8 ... minutes after each failed attempt, at most six hours apart.
     await dataSource.query(

@@ -3,10 +3,24 @@
 import type { EntityManager } from 'typeorm';
 import { bulkInsert } from '../db/bulk-insert';
 
-export interface MailAttachment {
+export type MailAttachment = LiteralAttachment | AssignmentCalendarAttachment;
+
+export interface LiteralAttachment {
   filename: string;
   contentType: string;
   content: string;
+}
+
+/**
+ * An assignment's .ics, written only when the message is sent. Building one calendar per message inside the
+ * transaction that publishes a plan run took minutes for 100,000 people; written at sending time, the file also
+ * shows the assignment as it is when the employee receives it, not as it was when the message was queued.
+ */
+export interface AssignmentCalendarAttachment {
+  filename: string;
+  contentType: string;
+  /** The assignment's id. */
+  assignmentCalendar: string;
 }
 
 export interface OutgoingMessage {

@@ -42,8 +42,18 @@ export function describePlace(place: PlaceDescription): string {
   return `${place.desk.name}, ${place.weeks === 1 ? 'week' : 'weeks'} ${describeWeeks(place.firstWeek, place.weeks)}`;
 }
 
+// 100,000 notices of a published plan name a few hundred distinct dates, and luxon's formatting would otherwise
+// take most of the time spent writing them.
+const longDates = new Map<string, string>();
+
 export function longDate(isoDate: string): string {
-  return DateTime.fromISO(isoDate, { zone: 'utc' }).toFormat('cccc d LLLL yyyy');
+  let words = longDates.get(isoDate);
+  if (words === undefined) {
+    words = DateTime.fromISO(isoDate, { zone: 'utc' }).toFormat('cccc d LLLL yyyy');
+    if (longDates.size > 10_000) longDates.clear();
+    longDates.set(isoDate, words);
+  }
+  return words;
 }
 
 /** Consecutive days as a range ("Monday to Friday"), others as a list ("Monday, Wednesday and Friday"). */

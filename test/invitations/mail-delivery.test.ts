@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
 import { deliverDueMessages } from '../../src/invitations/mail-delivery';
 import { queueMessages, type OutgoingMessage } from '../../src/invitations/outbox';
-import { buildHr } from '../support/factories';
+import { buildAssignment, buildDesk, buildEmployee, buildHr, buildProgramme, buildSite } from '../support/factories';
 import { signIn } from '../support/sessions';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -20,19 +21,34 @@ function messages(count: number, prefix = 'person'): OutgoingMessage[] {
 
 const queue = (batch: OutgoingMessage[]) => t.dataSource.transaction((manager) => queueMessages(manager, batch));
 
-/** A transport that composes each message for real (as JSON) and remembers whom it went to. */
-function recordingTransport(): { transport: Transporter; recipients: string[] } {
+interface ComposedAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
+/** A transport that composes each message for real (as JSON) and remembers whom it went to, with what attached. */
+function recordingTransport(): { transport: Transporter; recipients: string[]; attachmentsTo: Map<string, ComposedAttachment[]> } {
   const transport = nodemailer.createTransport({ jsonTransport: true });
   const recipients: string[] = [];
+  const attachmentsTo = new Map<string, ComposedAttachment[]>();
   const send = transport.sendMail.bind(transport);
   transport.sendMail = (async (mail: SendMailOptions) => {
     const info = await send(mail);
-    const composed = JSON.parse(info.message as string) as { from: { address: string }; to: { address: string }[]; text: string };
+    const composed = JSON.parse(info.message as string) as {
+      from: { address: string };
+      to: { address: string }[];
+      text: string;
+      attachments?: ComposedAttachment[];
+    };
     expect(composed.from.address).toBe('frontline@example.test');
-    recipients.push(...composed.to.map((address) => address.address));
+    for (const { address } of composed.to) {
+      recipients.push(address);
+      attachmentsTo.set(address, composed.attachments ?? []);
+    }
     return info;
   }) as typeof transport.sendMail;
-  return { transport, recipients };
+  return { transport, recipients, attachmentsTo };
 }
 
 function refusingTransport(reason: string): Transporter {
@@ -79,6 +95,36 @@ describe('mail delivery', () => {
     expect(await deliverDueMessages(t.dataSource, transport, from)).toEqual({ sent: 1, failed: 0 });
     expect(recipients).toEqual(['person0@example.test']);
     expect(await outbox()).toEqual([expect.objectContaining({ attempts: 2, last_error: null })]);
+  });
+
+  it('writes an assignment’s calendar into the email as it is sent, and keeps a message whose assignment is gone for HR to see', async () => {
+    const berlin = await buildSite(t.dataSource, { timeZone: 'Europe/Berlin' });
+    const desk = await buildDesk(t.dataSource, { siteId: berlin.id, workingDays: [1, 2, 3, 4, 5], startTime: '09:00', endTime: '17:00' });
+    const programme = await buildProgramme(t.dataSource, { lengthWeeks: 1 });
+    const employee = await buildEmployee(t.dataSource, { siteId: berlin.id });
+    const assignmentId = await buildAssignment(t.dataSource, { employeeId: employee.id, programmeId: programme.id, deskId: desk.id, firstWeek: '2027-W05', weeks: 1 });
+    const rotation = (assignmentCalendar: string): OutgoingMessage => ({
+      to: assignmentCalendar === assignmentId ? 'rotating@example.test' : 'gone@example.test',
+      subject: 'Your rotation',
+      body: 'The attached calendar file has your shifts.',
+      attachments: [{ filename: 'rotation.ics', contentType: 'text/calendar; charset=utf-8', assignmentCalendar }],
+    });
+    await queue([rotation(assignmentId), rotation(randomUUID())]);
+    const { transport, recipients, attachmentsTo } = recordingTransport();
+
+    expect(await deliverDueMessages(t.dataSource, transport, from)).toEqual({ sent: 1, failed: 1 });
+
+    expect(recipients).toEqual(['rotating@example.test']);
+    const [calendar, ...others] = attachmentsTo.get('rotating@example.test')!;
+    expect(others).toEqual([]);
+    expect(calendar).toMatchObject({ filename: 'rotation.ics', contentType: 'text/calendar; charset=utf-8' });
+    expect(calendar.content).toContain('BEGIN:VCALENDAR');
+    expect(calendar.content.match(/BEGIN:VEVENT/g)).toHaveLength(5);
+    expect(calendar.content).toContain('DTSTART;TZID=Europe/Berlin:20270201T090000');
+    expect(await outbox()).toEqual([
+      expect.objectContaining({ to_address: 'rotating@example.test', last_error: null }),
+      expect.objectContaining({ to_address: 'gone@example.test', sent_at: null, last_error: 'There is no such assignment.', due_later: true }),
+    ]);
   });
 
   it('never sends a message twice when several deliverers run at once', async () => {

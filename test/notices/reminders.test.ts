@@ -41,7 +41,7 @@ interface Told {
   kind: string;
   subject: string;
   body: string;
-  attachments: { filename: string; content: string }[];
+  attachments: { filename: string; assignmentCalendar: string }[];
 }
 
 const noticesOf = (employeeId: string): Promise<Told[]> =>
@@ -63,7 +63,7 @@ async function withReminderDays<T>(days: number, work: () => Promise<T>): Promis
 
 describe('the reminder N days before a rotation', () => {
   it('is due at 09:00 the employee’s time, N days (the setting) before the first shift, and is sent once however often the job runs', async () => {
-    const { desk, employee } = await rotation();
+    const { desk, employee, assignmentId } = await rotation();
 
     await withReminderDays(3, async () => {
       await remindAt(at('2027-01-29T08:59:00+01:00'));
@@ -81,8 +81,7 @@ describe('the reminder N days before a rotation', () => {
     expect(reminder.body).toContain('starts on Monday 1 February 2027, in 3 days.');
     expect(reminder.body).toContain('Weeks: 2027-W05 to 2027-W06 (Monday 1 February 2027 to Sunday 14 February 2027)');
     expect(reminder.body).toContain('Hours: Monday to Friday, 09:00-17:00 Europe/Berlin time');
-    expect(reminder.attachments[0].filename).toBe('rotation.ics');
-    expect(reminder.attachments[0].content).toContain('BEGIN:VEVENT');
+    expect(reminder.attachments).toEqual([expect.objectContaining({ filename: 'rotation.ics', assignmentCalendar: assignmentId })]);
   });
 
   it('is sent once when two runs race', async () => {

@@ -16,11 +16,38 @@ interface Message {
   id: string;
   subject: string;
   body: string;
-  attachments: { filename: string; contentType: string; content: string }[];
+  attachments: { filename: string; contentType: string; assignmentCalendar: string }[];
 }
 
 const messagesTo = (email: string): Promise<Message[]> =>
   t.dataSource.query(`SELECT id::text AS id, subject, body, attachments FROM outbox_messages WHERE to_address = $1 ORDER BY id`, [email]);
+
+interface DeliveredAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
+/** Sends every due message through a transport that composes it (as JSON); gives the attachments each recipient got. */
+async function deliverAll(): Promise<Map<string, DeliveredAttachment[]>> {
+  const transport = nodemailer.createTransport({ jsonTransport: true });
+  const delivered = new Map<string, DeliveredAttachment[]>();
+  const send = transport.sendMail.bind(transport);
+  transport.sendMail = (async (mail: SendMailOptions) => {
+    const info = await send(mail);
+    const composed = JSON.parse(info.message as string) as { to: { address: string }[]; attachments?: DeliveredAttachment[] };
+    for (const { address } of composed.to) delivered.set(address, composed.attachments ?? []);
+    return info;
+  }) as typeof transport.sendMail;
+  while ((await deliverDueMessages(t.dataSource, transport, 'Frontline <frontline@example.test>')).sent > 0);
+  return delivered;
+}
+
+async function deliveredCalendarOf(email: string): Promise<string> {
+  const attachments = (await deliverAll()).get(email);
+  expect(attachments).toEqual([{ filename: 'rotation.ics', contentType: 'text/calendar; charset=utf-8', content: expect.any(String) }]);
+  return attachments![0].content;
+}
 
 const queue = (events: ScheduleEvent[]) => inTransaction(t.dataSource, (manager) => queueScheduleNotices(manager, events));
 
@@ -53,17 +80,18 @@ describe('notices about the schedule', () => {
     expect(message.body).toContain(`You are scheduled for ${programme.name} on the ${desk.name} support desk.`);
     expect(message.body).toContain('Weeks: 2027-W05 to 2027-W06 (Monday 1 February 2027 to Sunday 14 February 2027)');
     expect(message.body).toContain('Hours: Monday to Friday, 09:00-17:00 Europe/Berlin time');
-    expect(message.attachments).toHaveLength(1);
-    expect(message.attachments[0]).toMatchObject({ filename: 'rotation.ics', contentType: 'text/calendar; charset=utf-8' });
-    expect(message.attachments[0].content).toContain('BEGIN:VCALENDAR');
-    expect(message.attachments[0].content.match(/BEGIN:VEVENT/g)).toHaveLength(10);
-    expect(message.attachments[0].content).toContain('DTSTART;TZID=Europe/Berlin:20270201T090000');
+    expect(message.attachments).toEqual([{ filename: 'rotation.ics', contentType: 'text/calendar; charset=utf-8', assignmentCalendar: assignmentId }]);
 
     const notices = await t.dataSource.query(
       `SELECT kind, subject, outbox_message_id::text AS "messageId" FROM notices WHERE employee_id = $1`,
       [employee.id],
     );
     expect(notices).toEqual([{ kind: 'published', subject: message.subject, messageId: message.id }]);
+
+    const calendar = await deliveredCalendarOf(employee.email);
+    expect(calendar).toContain('BEGIN:VCALENDAR');
+    expect(calendar.match(/BEGIN:VEVENT/g)).toHaveLength(10);
+    expect(calendar).toContain('DTSTART;TZID=Europe/Berlin:20270201T090000');
   });
 
   it('says what changed, before and after, with the reason', async () => {
@@ -96,7 +124,7 @@ describe('notices about the schedule', () => {
     expect(message.body).toContain(`After: ${otherDesk.name}, weeks 2027-W09 to 2027-W10 (Monday 1 March 2027 to Sunday 14 March 2027)`);
     expect(message.body).toContain('Reason: The Berlin desk is closed for a refit');
     expect(message.body).toContain(`Hours at ${otherDesk.name}: Monday, Wednesday and Friday, 08:30-12:30 Asia/Singapore time`);
-    expect(message.attachments[0].content).toContain('DTSTART;TZID=Asia/Singapore:20270301T083000');
+    expect(await deliveredCalendarOf(employee.email)).toContain('DTSTART;TZID=Asia/Singapore:20270301T083000');
   });
 
   it('tells of a cancellation with a calendar that withdraws the shifts', async () => {
@@ -108,8 +136,21 @@ describe('notices about the schedule', () => {
     expect(message.subject).toBe(`Your support rotation is cancelled: ${desk.name}, 2027-W05 to 2027-W06`);
     expect(message.body).toContain(`on ${desk.name}, weeks 2027-W05 to 2027-W06 (Monday 1 February 2027 to Sunday 14 February 2027) is cancelled.`);
     expect(message.body).toContain('Reason: Left the company');
-    expect(message.attachments[0].content).toContain('STATUS:CANCELLED');
-    expect(message.attachments[0].content).not.toContain('STATUS:CONFIRMED');
+    const calendar = await deliveredCalendarOf(employee.email);
+    expect(calendar.match(/STATUS:CANCELLED/g)).toHaveLength(10);
+    expect(calendar).not.toContain('STATUS:CONFIRMED');
+  });
+
+  it('sends the calendar as the assignment is when the email goes out, not as it was when it was queued', async () => {
+    const { employee, assignmentId, place } = await scheduledRotation();
+    await queue([{ kind: 'published', assignmentId, employeeId: employee.id, before: null, after: place }]);
+    await t.dataSource.query(`UPDATE assignments SET status = 'cancelled', version = version + 1 WHERE id = $1`, [assignmentId]);
+
+    const calendar = await deliveredCalendarOf(employee.email);
+
+    expect(calendar).toContain('STATUS:CANCELLED');
+    expect(calendar).not.toContain('STATUS:CONFIRMED');
+    expect(calendar).toContain('SEQUENCE:2');
   });
 
   it('queues one message per event in one call, and an event told twice only once', async () => {
