@@ -30,6 +30,8 @@ import { rotationRoutes } from './rotations/rotation.routes';
 import { noticeRoutes } from './notices/notices.routes';
 import { calendarRoutes } from './calendars/calendars.routes';
 import { shiftRoutes } from './shifts/shifts.routes';
+import { dashboardRoutes } from './dashboards/dashboards.routes';
+import { insightRoutes } from './insights/insights.routes';
 
 export interface AppDependencies {
   dataSource: DataSource;
@@ -105,6 +107,8 @@ export function buildApp({ dataSource, config, logger }: AppDependencies): expre
   app.use(calendarRoutes(dataSource, config));
   app.use(scheduleRoutes(dataSource));
   app.use(shiftRoutes(dataSource));
+  app.use(dashboardRoutes(dataSource));
+  app.use(insightRoutes(dataSource));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;

@@ -11,10 +11,14 @@ const entries: NavigationEntry[] = [
   { label: 'Home', href: '/me', roles: ['employee'] },
   { label: 'My rotations', href: '/me/rotations', roles: ['employee'] },
   { label: 'My shifts', href: '/me/shifts', roles: ['employee'] },
+  { label: 'My progress', href: '/me/progress', roles: ['employee'] },
   { label: 'My notices', href: '/me/notices', roles: ['employee'] },
+  { label: 'My insights', href: '/me/insights', roles: ['employee'] },
   { label: 'My departments', href: '/head', roles: ['head'] },
   { label: 'Calendar', href: '/head/calendar', roles: ['head'] },
+  { label: 'Department dashboard', href: '/head/dashboard', roles: ['head'] },
   { label: 'HR', href: '/hr', roles: ['hr'] },
+  { label: 'Dashboard', href: '/hr/dashboard', roles: ['hr'] },
   { label: 'Employees', href: '/hr/employees', roles: ['hr'] },
   { label: 'Departments', href: '/hr/departments', roles: ['hr'] },
   { label: 'Sites', href: '/hr/sites', roles: ['hr'] },
@@ -31,6 +35,7 @@ const entries: NavigationEntry[] = [
   { label: 'Incomplete rotations', href: '/hr/incomplete', roles: ['hr'] },
   { label: 'Timeline', href: '/hr/timeline', roles: ['hr'] },
   { label: 'Settings', href: '/hr/settings', roles: ['hr'] },
+  { label: 'Insight lists', href: '/hr/insight-lists', roles: ['hr'] },
   { label: 'About', href: '/about', roles: ['employee', 'head', 'hr'] },
 ];
 
