@@ -32,6 +32,7 @@ import { calendarRoutes } from './calendars/calendars.routes';
 import { shiftRoutes } from './shifts/shifts.routes';
 import { dashboardRoutes } from './dashboards/dashboards.routes';
 import { insightRoutes } from './insights/insights.routes';
+import { learningsRoutes } from './learnings/learnings.routes';
 
 export interface AppDependencies {
   dataSource: DataSource;
@@ -109,6 +110,7 @@ export function buildApp({ dataSource, config, logger }: AppDependencies): expre
   app.use(shiftRoutes(dataSource));
   app.use(dashboardRoutes(dataSource));
   app.use(insightRoutes(dataSource));
+  app.use(learningsRoutes(dataSource));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;

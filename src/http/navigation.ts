@@ -17,8 +17,10 @@ const entries: NavigationEntry[] = [
   { label: 'My departments', href: '/head', roles: ['head'] },
   { label: 'Calendar', href: '/head/calendar', roles: ['head'] },
   { label: 'Department dashboard', href: '/head/dashboard', roles: ['head'] },
+  { label: 'Learnings', href: '/head/learnings', roles: ['head'] },
   { label: 'HR', href: '/hr', roles: ['hr'] },
   { label: 'Dashboard', href: '/hr/dashboard', roles: ['hr'] },
+  { label: 'Learnings', href: '/hr/learnings', roles: ['hr'] },
   { label: 'Employees', href: '/hr/employees', roles: ['hr'] },
   { label: 'Departments', href: '/hr/departments', roles: ['hr'] },
   { label: 'Sites', href: '/hr/sites', roles: ['hr'] },
@@ -36,6 +38,7 @@ const entries: NavigationEntry[] = [
   { label: 'Timeline', href: '/hr/timeline', roles: ['hr'] },
   { label: 'Settings', href: '/hr/settings', roles: ['hr'] },
   { label: 'Insight lists', href: '/hr/insight-lists', roles: ['hr'] },
+  { label: 'What customers told us', href: '/learnings', roles: ['employee', 'head', 'hr'] },
   { label: 'About', href: '/about', roles: ['employee', 'head', 'hr'] },
 ];
 
