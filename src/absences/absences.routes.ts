@@ -5,7 +5,7 @@ import { inTransaction } from '../db/transaction';
 import { hrOnly, signedIn, type AccessGuard } from '../http/access';
 import { NotFound } from '../http/errors';
 import { setFlash, takeFlash } from '../http/flash';
-import { idParam } from '../people/id-param';
+import { idParam } from '../http/id-param';
 import { parseForm, type FieldErrors } from '../http/validation';
 import { InvalidField } from '../people/invalid-field';
 import { absenceTypeNames, absenceTypes, type AbsenceOwner } from './absence';

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { inTransaction } from '../db/transaction';
 import { allowRoles, headsOnly, hrOnly, signedIn } from '../http/access';
-import { idParam } from '../people/id-param';
+import { idParam } from '../http/id-param';
 import { assignmentStatusNames } from './calendar-assignments';
 import { mayManageFeed } from './calendar-feeds';
 import { type DepartmentCalendar, loadDepartmentCalendars, loadDeskCalendar, loadMyRotations, loadProgrammeTimeline } from './calendar-pages';

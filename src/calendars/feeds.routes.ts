@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { inTransaction } from '../db/transaction';
 import { type AccessGuard, anyone, headsOnly, hrOnly, signedIn } from '../http/access';
-import { idParam } from '../people/id-param';
+import { idParam } from '../http/id-param';
 import { type FeedOwner, feedIcs, feedPath, issueFeedToken } from './calendar-feeds';
 import { revealFeedOnce } from './feed-reveal';
 

@@ -6,7 +6,7 @@ import { inTransaction } from '../db/transaction';
 import { allowRoles, signedIn } from '../http/access';
 import { setFlash, takeFlash } from '../http/flash';
 import { parseForm, type FieldErrors } from '../http/validation';
-import { idParam } from '../people/id-param';
+import { idParam } from '../http/id-param';
 import { asFormResult } from '../people/invalid-field';
 import { echoForm } from './insight-form';
 import { echoInsight, findEchoTarget } from './insight-echoes';

@@ -7,7 +7,7 @@ import type { Config } from '../config';
 import { inTransaction } from '../db/transaction';
 import { anyone, hrOnly } from '../http/access';
 import { setFlash } from '../http/flash';
-import { idParam } from '../people/id-param';
+import { idParam } from '../http/id-param';
 import { parseForm, type FieldErrors } from '../http/validation';
 import { inviteEmployee, setPasswordWithToken } from './invitations.service';
 import { listOutbox } from './outbox';

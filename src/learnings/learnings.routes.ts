@@ -12,7 +12,7 @@ import { insightStatusLabels, insightStatuses, severities, severityLabels } from
 import { listEntries } from '../insights/insight-lists';
 import { longDate } from '../notices/notice-words';
 import { sendCsv } from '../people-export/csv-download';
-import { idParam } from '../people/id-param';
+import { idParam } from '../http/id-param';
 import { asFormResult } from '../people/invalid-field';
 import { listDesks } from '../rotations/desks';
 import { today } from '../schedule/clock';

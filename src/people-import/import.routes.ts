@@ -6,7 +6,7 @@ import { actorOf } from '../audit/audit-log';
 import type { Config } from '../config';
 import { inTransaction } from '../db/transaction';
 import { hrOnly } from '../http/access';
-import { idParam } from '../people/id-param';
+import { idParam } from '../http/id-param';
 import { parseForm, type FieldErrors } from '../http/validation';
 import { sendCsv } from '../people-export/csv-download';
 import { applyEmployeeImport, eachImportProblemChunk, employeeImportPreview, previewEmployeeImport } from './employee-import.service';

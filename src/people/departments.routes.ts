@@ -14,7 +14,7 @@ import {
   setDepartmentArchived,
   setDepartmentHeads,
 } from './departments.service';
-import { idParam } from './id-param';
+import { idParam } from '../http/id-param';
 import { asFormResult } from './invalid-field';
 
 const bodyText = (req: Request, field: string) => String((req.body as Record<string, unknown> | undefined)?.[field] ?? '');

@@ -22,7 +22,7 @@ import { listAbsences } from '../absences/absences.service';
 import { employeeProfile } from './employee-profile';
 import { deactivationForm, employeeEditForm, newEmployeeForm, reactivationForm } from './employees.schemas';
 import { createEmployee, setTermination, updateEmployee } from './employees.service';
-import { idParam } from './id-param';
+import { idParam } from '../http/id-param';
 import { asFormResult } from './invalid-field';
 import { siteOptions } from './sites.service';
 

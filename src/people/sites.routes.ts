@@ -5,7 +5,7 @@ import { inTransaction } from '../db/transaction';
 import { hrOnly } from '../http/access';
 import { setFlash, takeFlash } from '../http/flash';
 import { parseForm, type FieldErrors } from '../http/validation';
-import { idParam } from './id-param';
+import { idParam } from '../http/id-param';
 import { asFormResult } from './invalid-field';
 import { countryName, siteForm } from './sites.schemas';
 import { createSite, findSite, listSites, updateSite, type SiteFields } from './sites.service';

@@ -6,7 +6,7 @@ import { actorOf } from '../audit/audit-log';
 import { inTransaction } from '../db/transaction';
 import { setFlash, takeFlash } from '../http/flash';
 import { hrOnly } from '../http/access';
-import { idParam } from '../people/id-param';
+import { idParam } from '../http/id-param';
 import { parseForm } from '../http/validation';
 import type { UnplacedReason } from '../planner';
 import { draftStaleness, publishPlanRun, StaleDraft } from '../schedule/publish-plan-run';

@@ -7,7 +7,7 @@ import type { IsoDate } from '../planner';
 import { departmentLimit } from '../planner/rotation-ledger';
 import { activeHeadcounts } from './department-headcount';
 import { DepartmentBlackoutWeek } from './department-blackout-week.entity';
-import { isId } from './ids';
+import { isId } from '../http/id-param';
 
 export interface DepartmentLimits {
   id: string;

@@ -7,7 +7,7 @@ import { DeskCapacityOverride } from './desk-capacity-override.entity';
 import type { DeskFields } from './desk-form';
 import { Desk } from './desk.entity';
 import { FormRejected } from './form-rejection';
-import { isId } from './ids';
+import { isId } from '../http/id-param';
 import { isNameTaken } from './unique-name';
 
 /** Every desk with its site and the sites it hosts, active ones first, by name. */

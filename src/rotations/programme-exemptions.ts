@@ -4,7 +4,7 @@ import { type AuditActor, recordAudit } from '../audit/audit-log';
 import { NotFound } from '../http/errors';
 import { Employee } from '../people/employee.entity';
 import { FormRejected } from './form-rejection';
-import { isId } from './ids';
+import { isId } from '../http/id-param';
 import { ProgrammeExemption } from './programme-exemption.entity';
 import { findProgramme } from './programmes';
 

@@ -4,7 +4,7 @@ import { type AuditActor, changedFields, recordAudit } from '../audit/audit-log'
 import { NotFound } from '../http/errors';
 import { Department } from '../people/department.entity';
 import { FormRejected } from './form-rejection';
-import { isId } from './ids';
+import { isId } from '../http/id-param';
 import type { ProgrammeFields } from './programme-form';
 import { ProgrammeStage } from './programme-stage.entity';
 import { Programme } from './programme.entity';

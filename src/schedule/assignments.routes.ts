@@ -8,7 +8,7 @@ import { hrOnly } from '../http/access';
 import { RuleViolation } from '../http/errors';
 import { setFlash, takeFlash } from '../http/flash';
 import { parseForm, type FieldErrors } from '../http/validation';
-import { idParam } from '../people/id-param';
+import { idParam } from '../http/id-param';
 import { cancelAssignment, completeAssignment, deferAssignment, exemptFromProgramme, moveAssignment } from './assignment-changes';
 import { startDueAssignments } from './assignment-clock';
 import { moveForm, reasonForm, submittedChange, versionForm, type SubmittedChange } from './assignment-forms';

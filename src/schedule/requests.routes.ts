@@ -8,7 +8,7 @@ import { hrOnly, signedIn } from '../http/access';
 import { Conflict, RuleViolation } from '../http/errors';
 import { setFlash, takeFlash } from '../http/flash';
 import { parseForm, type FieldErrors } from '../http/validation';
-import { idParam } from '../people/id-param';
+import { idParam } from '../http/id-param';
 import { readSettings } from '../settings/settings.service';
 import { answerForm, hrDeclineForm, moveRequestForm, swapRequestForm } from './assignment-forms';
 import { startDueAssignments } from './assignment-clock';

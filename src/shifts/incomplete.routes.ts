@@ -9,7 +9,7 @@ import { hrOnly } from '../http/access';
 import { Conflict, RuleViolation } from '../http/errors';
 import { setFlash, takeFlash } from '../http/flash';
 import { parseForm } from '../http/validation';
-import { idParam } from '../people/id-param';
+import { idParam } from '../http/id-param';
 import { versionField } from '../schedule/assignment-forms';
 import { today } from '../schedule/clock';
 import { ScheduleRuleBroken } from '../schedule/schedule-check';

@@ -7,7 +7,7 @@ import { inTransaction } from '../db/transaction';
 import { signedIn } from '../http/access';
 import { setFlash, takeFlash } from '../http/flash';
 import { parseForm, type FieldErrors } from '../http/validation';
-import { idParam } from '../people/id-param';
+import { idParam } from '../http/id-param';
 import { versionField } from '../schedule/assignment-forms';
 import { endShiftForm, shiftForm, shiftFormValues, startShiftForm } from './shift-form';
 import { asFormErrors, renderShiftForm } from './shift-form-page';
