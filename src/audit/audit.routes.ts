@@ -14,6 +14,7 @@ const entityPaths: Record<string, (id: string) => string> = {
   programme: (id) => `/hr/programmes/${id}`,
   'plan-run': (id) => `/hr/plan-runs/${id}`,
   assignment: (id) => `/hr/assignments/${id}`,
+  insight: (id) => `/hr/learnings/${id}`,
 };
 
 export function auditRoutes(dataSource: DataSource): Router {

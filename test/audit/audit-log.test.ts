@@ -149,3 +149,14 @@ describe('audit entries and the change they record', () => {
     expect((await t.dataSource.query('SELECT name FROM departments WHERE id = $1', [department.id]))[0].name).toBe('Recordable');
   });
 });
+
+describe('the history of one record', () => {
+  it('links to the record itself for schedule and insight entries too', async () => {
+    for (const [entityType, path] of [['assignment', '/hr/assignments/'], ['insight', '/hr/learnings/'], ['plan-run', '/hr/plan-runs/']]) {
+      const entityId = randomUUID();
+      await insertEntry({ occurredAt: '2026-05-05T10:00:00Z', entityType, entityId, summary: `A ${entityType} changed` });
+      const page = await hr.get(`/hr/audit?entityType=${entityType}&entityId=${entityId}`);
+      expect(page.text).toContain(`href="${path}${entityId}"`);
+    }
+  });
+});
