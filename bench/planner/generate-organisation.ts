@@ -4,6 +4,7 @@
 import { DateTime } from 'luxon';
 import type { AssignmentBlock, PlannerDepartment, PlannerDesk, PlannerPerson, PlannerProgramme, PlanningInput, WorkingPattern } from '../../src/planner';
 import { weekLabel, weekNumber } from '../../src/planner';
+import { seededRandom } from '../../src/planner/seeded-random';
 
 export interface OrganisationSize {
   employees: number;
@@ -126,16 +127,4 @@ export function generateOrganisation(size: OrganisationSize): PlanningInput {
     }
     return fixed;
   }
-}
-
-/** mulberry32: small, fast and good enough to make varied organisations from a seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { changedFields, type AuditEntry } from '../audit/audit-log';
 import { bulkInsert } from '../db/bulk-insert';
-import type { AuditedEmployee } from '../people/employee-audit';
+import { employeeFieldLabels, type AuditedEmployee } from '../people/employee-audit';
 import { roles as allRoles, type Role } from '../people/roles';
 import type { ImportRow } from './import-row';
 import type { OrganisationNames } from './organisation-names';
@@ -149,16 +149,6 @@ export async function writeEmployeeUpserts(
   }
 }
 
-const fieldWords: Record<keyof EmployeeSnapshot, string> = {
-  fullName: 'full name',
-  email: 'email',
-  department: 'department',
-  site: 'site',
-  jobTitle: 'job title',
-  hireDate: 'hire date',
-  terminationDate: 'termination date',
-  roles: 'roles',
-};
 
 export function auditEntriesFor(plan: EmployeeUpserts, fileName: string): AuditEntry[] {
   return [
@@ -175,7 +165,7 @@ export function auditEntriesFor(plan: EmployeeUpserts, fileName: string): AuditE
         entityType: 'employee' as const,
         entityId: id,
         action: 'imported-updated',
-        summary: `Updated ${(Object.keys(changes.after) as (keyof EmployeeSnapshot)[]).map((field) => fieldWords[field]).join(', ')} of ${after.fullName} (${after.email}) from ${fileName}`,
+        summary: `Updated ${(Object.keys(changes.after) as (keyof EmployeeSnapshot)[]).map((field) => employeeFieldLabels[field]).join(', ')} of ${after.fullName} (${after.email}) from ${fileName}`,
         before: changes.before,
         after: changes.after,
       };

@@ -15,7 +15,7 @@ export interface AuditedEmployee {
   roles: Role[];
 }
 
-const fieldLabels: Record<keyof AuditedEmployee, string> = {
+export const employeeFieldLabels: Record<keyof AuditedEmployee, string> = {
   fullName: 'name',
   email: 'email',
   department: 'department',
@@ -50,12 +50,12 @@ export function employeeChangeEntries(id: string, before: AuditedEmployee, after
   const ending = !before.terminationDate && after.terminationDate;
   const resuming = before.terminationDate && !after.terminationDate;
   // Moving an existing last day is an ordinary update; starting or ending employment gets its own entry.
-  const plainKeys = (Object.keys(fieldLabels) as (keyof AuditedEmployee)[]).filter(
+  const plainKeys = (Object.keys(employeeFieldLabels) as (keyof AuditedEmployee)[]).filter(
     (key) => key !== 'roles' && (key !== 'terminationDate' || !(ending || resuming)),
   );
   const plain = changedFields(pick(before, plainKeys), pick(after, plainKeys));
   if (plain) {
-    const labels = Object.keys(plain.after).map((key) => fieldLabels[key as keyof AuditedEmployee]);
+    const labels = Object.keys(plain.after).map((key) => employeeFieldLabels[key as keyof AuditedEmployee]);
     entries.push({ entityType: 'employee', entityId: id, action: 'updated', summary: `Updated ${after.fullName}: ${labels.join(', ')}`, ...plain });
   }
   if (ending) {

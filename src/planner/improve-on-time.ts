@@ -2,6 +2,7 @@
 // candidate into one of their options and takes out whoever is in the way. Moves that keep or raise the number of
 // on-time starts are always made; moves that lower it are made with a chance that shrinks as the search cools, so
 // the search can leave arrangements no single exchange improves. The best arrangement seen is the one kept.
+import { seededRandom } from './seeded-random';
 import { Occupants } from './occupants';
 import { optionCount, type OnTimeOptions } from './on-time-options';
 import type { PlanningCandidate } from './planning-candidate';
@@ -106,16 +107,4 @@ class MissedPool {
     }
     this.index[candidate] = -1;
   }
-}
-
-/** mulberry32: the planner must be deterministic, so its randomness comes from a fixed seed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -32,7 +32,20 @@ const deskPlans = [
 // capacity than that leaves room for new hires and absences.
 const seatsPerEmployee = 0.05;
 
-export async function seedRotationModel(manager: EntityManager, options: RotationModelOptions): Promise<void> {
+export interface SeededDesk {
+  id: string;
+  hostSiteIds: string[];
+  weeklyCapacity: number;
+}
+
+export interface SeededRotationModel {
+  desks: SeededDesk[];
+  onboardingProgrammeId: string;
+  recurringProgrammeId: string;
+}
+
+export async function seedRotationModel(manager: EntityManager, options: RotationModelOptions): Promise<SeededRotationModel> {
+  const desks: SeededDesk[] = [];
   const siteByName = new Map(options.sites.map((site) => [site.name, site]));
   const totalWeight = options.sites.reduce((sum, site) => sum + site.weight, 0);
   for (const plan of deskPlans) {
@@ -44,6 +57,7 @@ export async function seedRotationModel(manager: EntityManager, options: Rotatio
       `INSERT INTO desks (name, site_id, working_days, start_time, end_time, weekly_capacity) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [plan.name, siteByName.get(plan.site)!.id, plan.days, plan.start, plan.end, capacity],
     );
+    desks.push({ id, hostSiteIds: hosted.map((site) => site.id), weeklyCapacity: capacity });
     await manager.query(`INSERT INTO desk_hostable_sites (desk_id, site_id) SELECT $1, unnest($2::uuid[])`, [id, hosted.map((site) => site.id)]);
     // Closed between Christmas and New Year.
     const christmas = options.today.set({ month: 12, day: 28 });
@@ -76,4 +90,5 @@ export async function seedRotationModel(manager: EntityManager, options: Rotatio
     `INSERT INTO department_blackout_weeks (department_id, week, note) SELECT $1, unnest($2::text[]), 'Quarter close'`,
     [finance.id, quarterCloses],
   );
+  return { desks, onboardingProgrammeId: onboarding, recurringProgrammeId: recurring };
 }
