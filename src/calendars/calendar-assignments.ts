@@ -1,16 +1,14 @@
 // Reads published assignments with what calendars show of them: person, desk and its hours, programme and stages.
 import type { EntityManager } from 'typeorm';
+import { statusLabels, type AssignmentStatus } from '../schedule/assignment-status';
 import type { DeskHours, StagePlan } from './working-sessions';
 
-export type AssignmentStatus = 'scheduled' | 'in-progress' | 'completed' | 'deferred' | 'cancelled';
+export type { AssignmentStatus };
 
-export const assignmentStatusNames: Record<AssignmentStatus, string> = {
-  scheduled: 'Scheduled',
-  'in-progress': 'In progress',
-  completed: 'Completed',
-  deferred: 'Deferred',
-  cancelled: 'Cancelled',
-};
+/** The statuses as headings and tags show them: "In progress". */
+export const assignmentStatusNames = Object.fromEntries(
+  Object.entries(statusLabels).map(([status, label]) => [status, label[0].toUpperCase() + label.slice(1)]),
+) as Record<AssignmentStatus, string>;
 
 export interface CalendarAssignment {
   id: string;
