@@ -3,7 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { Faker, en } from '@faker-js/faker';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
+import { seedInsightHistory } from './insight-history';
 import { seedRotationModel } from './rotation-model';
+import { seedAbsences, seedScheduleHistory } from './schedule-history';
+import { seedShiftHistory } from './shift-history';
 import { bulkInsert } from '../db/bulk-insert';
 import type { Role } from '../people/roles';
 
@@ -43,8 +46,11 @@ export interface OrganisationOptions {
   /** One hash for every seeded account: hashing per person would take minutes at 100,000 people. */
   passwordHash: string;
   randomSeed?: number;
-  onProgress?: (employeesInserted: number) => void;
+  onProgress?: (step: SeedStep, done: number, total: number) => void;
 }
+
+/** The parts of an organisation, in the order they are seeded. */
+export type SeedStep = 'employees' | 'absences' | 'rotations' | 'shifts' | 'insights';
 
 interface EmployeeRow {
   id: string;
@@ -67,10 +73,14 @@ function pickWeighted<T extends { weight: number }>(faker: Faker, items: T[]): T
   return items[items.length - 1];
 }
 
-/** Creates sites, departments and people, with one HR user and one head per department. Runs inside the caller's transaction. */
+/**
+ * Creates sites, departments and people, with one HR user and one head per department, and five years of their
+ * history: absences, rotations (the next 52 weeks published), logged shifts and insights. Runs inside the caller's transaction.
+ */
 export async function seedOrganisation(manager: EntityManager, options: OrganisationOptions): Promise<void> {
   const minimum = departmentPlans.length + 2;
   if (options.employees < minimum) throw new Error(`An organisation needs at least ${minimum} employees.`);
+  const onProgress = options.onProgress ?? (() => undefined);
   const faker = new Faker({ locale: [en] });
   faker.seed(options.randomSeed ?? 2026);
 
@@ -146,7 +156,7 @@ export async function seedOrganisation(manager: EntityManager, options: Organisa
       { name: 'roles', type: 'text', convert: (value) => `string_to_array(${value}, ',')` },
     ],
     rows.map((row) => [row.id, row.fullName, row.email, options.passwordHash, row.departmentId, row.siteId, row.jobTitle, row.hireDate, row.roles.join(',')]),
-    options.onProgress,
+    (done) => onProgress('employees', done, rows.length),
   );
   await bulkInsert(
     manager,
@@ -154,5 +164,12 @@ export async function seedOrganisation(manager: EntityManager, options: Organisa
     [{ name: 'department_id', type: 'uuid' }, { name: 'employee_id', type: 'uuid' }],
     heads.map((head) => [head.departmentId, head.id]),
   );
-  await seedRotationModel(manager, { sites, departments, employees: options.employees, today: options.today });
+  const model = await seedRotationModel(manager, { sites, departments, employees: options.employees, today: options.today });
+
+  const people = rows.map(({ id, siteId, hireDate }) => ({ id, siteId, hireDate }));
+  const today = options.today;
+  await seedAbsences(manager, { faker, today, people, onProgress: (done, total) => onProgress('absences', done, total) });
+  await seedScheduleHistory(manager, { faker, today, people, model, onProgress: (done, total) => onProgress('rotations', done, total) });
+  await seedShiftHistory(manager, { today, randomSeed: faker.number.float({ min: -1, max: 1 }), onProgress: (done, total) => onProgress('shifts', done, total) });
+  await seedInsightHistory(manager, { faker, today, departments, onProgress: (done, total) => onProgress('insights', done, total) });
 }

@@ -53,11 +53,14 @@ export async function seedScheduleHistory(manager: EntityManager, options: Sched
   };
   const roomAt = (desk: number, week: number) =>
     [0, 1].every((offset) => !closed.has(week + offset) && load[desk][week + offset] < model.desks[desk].weeklyCapacity);
-  const place = (desks: number[], due: number): { desk: number; week: number } => {
+  // History may have been crowded, but the published schedule ahead never overbooks a desk: whoever finds no room
+  // is left for the planner to place.
+  const place = (desks: number[], due: number): { desk: number; week: number } | null => {
     for (let week = due; week <= due + slackWeeks; week++) {
       const open = desks.filter((desk) => roomAt(desk, week));
       if (open.length > 0) return { desk: open.reduce((a, b) => (load[a][week] <= load[b][week] ? a : b)), week };
     }
+    if (due + slackWeeks >= todayWeek) return null;
     return { desk: desks[0], week: closed.has(due) || closed.has(due + 1) ? due + 2 : due };
   };
 
@@ -69,8 +72,9 @@ export async function seedScheduleHistory(manager: EntityManager, options: Sched
     let due = upcoming ? hired : hired + faker.number.int({ min: 4, max: 51 });
     let programmeId = upcoming ? model.onboardingProgrammeId : model.recurringProgrammeId;
     while (due < lastWeek) {
-      const { desk, week } = place(desks, due);
-      if (week >= lastWeek) break;
+      const slot = place(desks, due);
+      if (!slot || slot.week >= lastWeek) break;
+      const { desk, week } = slot;
       for (let offset = 0; offset < rotationWeeks; offset++) load[desk][week + offset]++;
       placements.push({ employeeId: person.id, programmeId, deskIndex: desk, week });
       programmeId = model.recurringProgrammeId;
