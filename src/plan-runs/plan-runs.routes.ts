@@ -50,7 +50,7 @@ export function planRunRoutes(dataSource: DataSource): Router {
     const form = parseForm(planRunForm, req.body);
     if (!form.ok) return res.status(422).render('plan-runs/index', await renderIndex(values, form.errors));
     try {
-      const id = await createPlanRun(dataSource, { id: req.user!.id, name: req.user!.fullName }, {
+      const id = await createPlanRun(dataSource, actorOf(req.user!), {
         today: today(),
         horizonWeeks: form.data.horizonWeeks,
         replanPublished: form.data.replanPublished === 'yes',

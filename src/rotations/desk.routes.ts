@@ -20,7 +20,7 @@ import {
 } from './desks';
 import { weekForm, weeksOfRange } from './form-fields';
 import { unlessRejected } from './form-rejection';
-import { actorOf } from './request-actor';
+import { actorOf } from '../audit/audit-log';
 import { text } from './submitted-values';
 
 interface DeskPageForms {
@@ -66,7 +66,7 @@ export function deskRoutes(dataSource: DataSource): Router {
   router.post('/hr/desks', hrOnly, async (req, res) => {
     const form = parseForm(deskForm, req.body);
     if (!form.ok) return renderNewDesk(res, 422, submittedDeskValues(req.body), form.errors);
-    const created = await unlessRejected(inTransaction(dataSource, (manager) => createDesk(manager, actorOf(req), form.data)));
+    const created = await unlessRejected(inTransaction(dataSource, (manager) => createDesk(manager, actorOf(req.user!), form.data)));
     if (!created.ok) return renderNewDesk(res, 422, submittedDeskValues(req.body), created.errors);
     res.redirect(303, `/hr/desks/${created.data.id}`);
   });
@@ -79,7 +79,7 @@ export function deskRoutes(dataSource: DataSource): Router {
     const id = String(req.params.id);
     const form = parseForm(deskForm, req.body);
     if (!form.ok) return renderDesk(res, 422, id, { values: submittedDeskValues(req.body), errors: form.errors });
-    const updated = await unlessRejected(inTransaction(dataSource, (manager) => updateDesk(manager, actorOf(req), id, form.data)));
+    const updated = await unlessRejected(inTransaction(dataSource, (manager) => updateDesk(manager, actorOf(req.user!), id, form.data)));
     if (!updated.ok) return renderDesk(res, 422, id, { values: submittedDeskValues(req.body), errors: updated.errors });
     res.redirect(303, `/hr/desks/${id}`);
   });
@@ -91,7 +91,7 @@ export function deskRoutes(dataSource: DataSource): Router {
       const overrideValues = { week: text(req.body?.week), through: text(req.body?.through), capacity: text(req.body?.capacity) };
       return renderDesk(res, 422, id, { overrideValues, overrideErrors: form.errors });
     }
-    await inTransaction(dataSource, (manager) => setCapacityOverrides(manager, actorOf(req), id, weeksOfRange(form.data), form.data.capacity));
+    await inTransaction(dataSource, (manager) => setCapacityOverrides(manager, actorOf(req.user!), id, weeksOfRange(form.data), form.data.capacity));
     res.redirect(303, `/hr/desks/${id}#capacity-weeks`);
   });
 
@@ -99,25 +99,25 @@ export function deskRoutes(dataSource: DataSource): Router {
     const id = String(req.params.id);
     const form = parseForm(weekForm, req.body);
     if (!form.ok) return renderDesk(res, 422, id, { overrideErrors: form.errors });
-    await inTransaction(dataSource, (manager) => removeCapacityOverride(manager, actorOf(req), id, form.data.week));
+    await inTransaction(dataSource, (manager) => removeCapacityOverride(manager, actorOf(req.user!), id, form.data.week));
     res.redirect(303, `/hr/desks/${id}#capacity-weeks`);
   });
 
   router.post('/hr/desks/:id/archive', hrOnly, async (req, res) => {
     const id = String(req.params.id);
-    await inTransaction(dataSource, (manager) => archiveDesk(manager, actorOf(req), id));
+    await inTransaction(dataSource, (manager) => archiveDesk(manager, actorOf(req.user!), id));
     res.redirect(303, `/hr/desks/${id}`);
   });
 
   router.post('/hr/desks/:id/restore', hrOnly, async (req, res) => {
     const id = String(req.params.id);
-    await inTransaction(dataSource, (manager) => restoreDesk(manager, actorOf(req), id));
+    await inTransaction(dataSource, (manager) => restoreDesk(manager, actorOf(req.user!), id));
     res.redirect(303, `/hr/desks/${id}`);
   });
 
   router.post('/hr/desks/:id/delete', hrOnly, async (req, res) => {
     const id = String(req.params.id);
-    await inTransaction(dataSource, (manager) => deleteDesk(manager, actorOf(req), id));
+    await inTransaction(dataSource, (manager) => deleteDesk(manager, actorOf(req.user!), id));
     res.redirect(303, '/hr/desks');
   });
 

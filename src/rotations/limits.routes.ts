@@ -8,7 +8,7 @@ import { type FieldErrors, parseForm } from '../http/validation';
 import { addBlackoutWeeks, findDepartmentLimits, listDepartmentLimits, removeBlackoutWeek, setMaxSharePercent } from './department-limits';
 import { weekForm, weeksOfRange } from './form-fields';
 import { blackoutForm, shareForm } from './limits-form';
-import { actorOf } from './request-actor';
+import { actorOf } from '../audit/audit-log';
 import { text } from './submitted-values';
 
 interface LimitsPageForms {
@@ -48,7 +48,7 @@ export function limitRoutes(dataSource: DataSource): Router {
     const id = String(req.params.departmentId);
     const form = parseForm(shareForm, req.body);
     if (!form.ok) return renderDepartment(res, 422, id, { shareValues: { maxSharePercent: text(req.body?.maxSharePercent) }, shareErrors: form.errors });
-    await inTransaction(dataSource, (manager) => setMaxSharePercent(manager, actorOf(req), id, form.data.maxSharePercent));
+    await inTransaction(dataSource, (manager) => setMaxSharePercent(manager, actorOf(req.user!), id, form.data.maxSharePercent));
     res.redirect(303, `/hr/limits/${id}`);
   });
 
@@ -59,7 +59,7 @@ export function limitRoutes(dataSource: DataSource): Router {
       const blackoutValues = { week: text(req.body?.week), through: text(req.body?.through), note: text(req.body?.note) };
       return renderDepartment(res, 422, id, { blackoutValues, blackoutErrors: form.errors });
     }
-    await inTransaction(dataSource, (manager) => addBlackoutWeeks(manager, actorOf(req), id, weeksOfRange(form.data), form.data.note));
+    await inTransaction(dataSource, (manager) => addBlackoutWeeks(manager, actorOf(req.user!), id, weeksOfRange(form.data), form.data.note));
     res.redirect(303, `/hr/limits/${id}#blackouts`);
   });
 
@@ -67,7 +67,7 @@ export function limitRoutes(dataSource: DataSource): Router {
     const id = String(req.params.departmentId);
     const form = parseForm(weekForm, req.body);
     if (!form.ok) return renderDepartment(res, 422, id, { blackoutErrors: form.errors });
-    await inTransaction(dataSource, (manager) => removeBlackoutWeek(manager, actorOf(req), id, form.data.week));
+    await inTransaction(dataSource, (manager) => removeBlackoutWeek(manager, actorOf(req.user!), id, form.data.week));
     res.redirect(303, `/hr/limits/${id}#blackouts`);
   });
 

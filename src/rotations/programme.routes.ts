@@ -18,7 +18,7 @@ import {
 } from './programme-form';
 import { summariseProgramme } from './programme-view';
 import { archiveProgramme, createProgramme, departmentChoices, findProgramme, listProgrammes, restoreProgramme, updateProgramme } from './programmes';
-import { actorOf } from './request-actor';
+import { actorOf } from '../audit/audit-log';
 import { text } from './submitted-values';
 
 interface ProgrammePageForms {
@@ -68,7 +68,7 @@ export function programmeRoutes(dataSource: DataSource): Router {
   router.post('/hr/programmes', hrOnly, async (req, res) => {
     const form = parseProgrammeForm(req.body);
     if (!form.ok) return renderNewProgramme(res, 422, submittedProgrammeValues(req.body), form.errors);
-    const created = await unlessRejected(inTransaction(dataSource, (manager) => createProgramme(manager, actorOf(req), form.data)));
+    const created = await unlessRejected(inTransaction(dataSource, (manager) => createProgramme(manager, actorOf(req.user!), form.data)));
     if (!created.ok) return renderNewProgramme(res, 422, submittedProgrammeValues(req.body), created.errors);
     res.redirect(303, `/hr/programmes/${created.data.id}`);
   });
@@ -81,20 +81,20 @@ export function programmeRoutes(dataSource: DataSource): Router {
     const id = String(req.params.id);
     const form = parseProgrammeForm(req.body);
     if (!form.ok) return renderProgramme(res, 422, id, { values: submittedProgrammeValues(req.body), errors: form.errors });
-    const updated = await unlessRejected(inTransaction(dataSource, (manager) => updateProgramme(manager, actorOf(req), id, form.data)));
+    const updated = await unlessRejected(inTransaction(dataSource, (manager) => updateProgramme(manager, actorOf(req.user!), id, form.data)));
     if (!updated.ok) return renderProgramme(res, 422, id, { values: submittedProgrammeValues(req.body), errors: updated.errors });
     res.redirect(303, `/hr/programmes/${id}`);
   });
 
   router.post('/hr/programmes/:id/archive', hrOnly, async (req, res) => {
     const id = String(req.params.id);
-    await inTransaction(dataSource, (manager) => archiveProgramme(manager, actorOf(req), id));
+    await inTransaction(dataSource, (manager) => archiveProgramme(manager, actorOf(req.user!), id));
     res.redirect(303, `/hr/programmes/${id}`);
   });
 
   router.post('/hr/programmes/:id/restore', hrOnly, async (req, res) => {
     const id = String(req.params.id);
-    await inTransaction(dataSource, (manager) => restoreProgramme(manager, actorOf(req), id));
+    await inTransaction(dataSource, (manager) => restoreProgramme(manager, actorOf(req.user!), id));
     res.redirect(303, `/hr/programmes/${id}`);
   });
 
@@ -103,14 +103,14 @@ export function programmeRoutes(dataSource: DataSource): Router {
     const exemptionValues = { email: text(req.body?.email), reason: text(req.body?.reason) };
     const form = parseForm(exemptionForm, req.body);
     if (!form.ok) return renderProgramme(res, 422, id, { exemptionValues, exemptionErrors: form.errors });
-    const added = await unlessRejected(inTransaction(dataSource, (manager) => addExemption(manager, actorOf(req), id, form.data)));
+    const added = await unlessRejected(inTransaction(dataSource, (manager) => addExemption(manager, actorOf(req.user!), id, form.data)));
     if (!added.ok) return renderProgramme(res, 422, id, { exemptionValues, exemptionErrors: added.errors });
     res.redirect(303, `/hr/programmes/${id}#exemptions`);
   });
 
   router.post('/hr/programmes/:id/exemptions/:employeeId/remove', hrOnly, async (req, res) => {
     const id = String(req.params.id);
-    await inTransaction(dataSource, (manager) => removeExemption(manager, actorOf(req), id, String(req.params.employeeId)));
+    await inTransaction(dataSource, (manager) => removeExemption(manager, actorOf(req.user!), id, String(req.params.employeeId)));
     res.redirect(303, `/hr/programmes/${id}#exemptions`);
   });
 

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { actorOf } from '../audit/audit-log';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { hrOnly } from '../http/access';
@@ -52,7 +53,7 @@ export function settingsRoutes(dataSource: DataSource): Router {
       const values = Object.fromEntries(formFields.map((field) => [field, String(req.body?.[field] ?? '')]));
       return res.status(422).render('settings/edit', { title: 'Programme settings', values, errors: form.errors });
     }
-    await dataSource.transaction((manager) => updateSettings(manager, { id: req.user!.id, name: req.user!.fullName }, form.data));
+    await dataSource.transaction((manager) => updateSettings(manager, actorOf(req.user!), form.data));
     setFlash(req, 'Settings saved.');
     res.redirect(303, '/hr/settings');
   });
