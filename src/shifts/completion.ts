@@ -12,6 +12,10 @@ import { rotationProgress } from './progress';
 /** Whether the logged hours reach the share of the expected ones. */
 const meetsShare = (loggedHours: number, expectedHours: number, sharePercent: number): boolean => loggedHours * 100 >= expectedHours * sharePercent;
 
+// Each rotation's progress takes a few queries, and the job holds its transaction meanwhile (on the embedded
+// database, the only connection): a bounded batch per round keeps that short, and the job comes back every minute.
+const rotationsPerRound = 200;
+
 export async function completeFinishedRotations(manager: EntityManager, today: IsoDate): Promise<{ completed: number; flagged: number }> {
   const { completionSharePercent, lateLoggingGraceDays } = await readSettings(manager);
   const closedBefore = DateTime.fromISO(today, { zone: 'utc' }).minus({ days: lateLoggingGraceDays }).toISODate()!;
@@ -19,8 +23,8 @@ export async function completeFinishedRotations(manager: EntityManager, today: I
   const due: { id: string }[] = await manager.query(
     `SELECT id FROM assignments
       WHERE status IN ('scheduled', 'in-progress') AND incomplete_since IS NULL AND ends_on < $1
-      ORDER BY ends_on FOR UPDATE SKIP LOCKED`,
-    [closedBefore],
+      ORDER BY ends_on LIMIT $2 FOR UPDATE SKIP LOCKED`,
+    [closedBefore, rotationsPerRound],
   );
   let completed = 0;
   for (const { id } of due) {
