@@ -2,20 +2,12 @@
 // the history of their past rotations.
 import type { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
-import type { AssignmentStatus } from '../schedule/assignment-status';
+import type { AssignmentStatus, AssignmentSummary } from '../schedule/assignment-status';
 import { assignmentProgress } from '../shifts/progress';
 import { loadRotationsOf } from '../shifts/rotation';
 import type { Stage } from '../shifts/shift';
 
-export interface RotationProgressView {
-  id: string;
-  programmeName: string;
-  deskName: string;
-  firstWeek: string;
-  weeks: number;
-  startsOn: string;
-  endsOn: string;
-  status: AssignmentStatus;
+export interface RotationProgressView extends AssignmentSummary {
   /** Set when the rotation ended short of its hours and HR has yet to decide. */
   incompleteSince: string | null;
   expectedHours: number;

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { containsPattern } from '../people/like-pattern';
 import { isIsoWeek } from '../rotations/form-fields';
-import { assignmentStatuses, type AssignmentStatus } from './assignment-status';
+import { assignmentStatuses, type AssignmentStatus, type AssignmentSummary } from './assignment-status';
 import { weekDates } from './week-dates';
 
 export interface AssignmentListFilters {
@@ -16,17 +16,9 @@ export interface AssignmentListFilters {
   search?: string;
 }
 
-export interface AssignmentListRow {
-  id: string;
+export interface AssignmentListRow extends AssignmentSummary {
   employeeId: string;
   employeeName: string;
-  programmeName: string;
-  deskName: string;
-  firstWeek: string;
-  weeks: number;
-  startsOn: string;
-  endsOn: string;
-  status: AssignmentStatus;
 }
 
 export interface AssignmentListPage {

@@ -33,3 +33,16 @@ export function checkStatusChange(from: AssignmentStatus, to: AssignmentStatus):
   const article = /^[aeiou]/.test(statusLabels[from]) ? 'An' : 'A';
   throw new RuleViolation(`${article} ${statusLabels[from]} assignment cannot become ${statusLabels[to]}: ${allowed}.`);
 }
+
+/** Where and when an assignment runs and where it stands: what every page about one shows. */
+export interface AssignmentSummary {
+  id: string;
+  programmeName: string;
+  deskName: string;
+  firstWeek: string;
+  weeks: number;
+  /** ISO dates: Monday of the first week to Sunday of the last. */
+  startsOn: string;
+  endsOn: string;
+  status: AssignmentStatus;
+}

@@ -5,23 +5,15 @@ import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { Conflict, NotFound, RuleViolation } from '../http/errors';
 import { queueScheduleNotices, type AssignmentPlace, type ScheduleEvent } from '../notices/schedule-notices';
 import type { AssignmentBlock } from '../planner';
-import type { AssignmentStatus } from './assignment-status';
+import type { AssignmentStatus, AssignmentSummary } from './assignment-status';
 import { refuseOpenRequests } from './request-closing';
 import { weekDates } from './week-dates';
 
-export interface Assignment {
-  id: string;
+export interface Assignment extends AssignmentSummary {
   employeeId: string;
   employeeName: string;
   programmeId: string;
-  programmeName: string;
   deskId: string;
-  deskName: string;
-  firstWeek: string;
-  weeks: number;
-  startsOn: string;
-  endsOn: string;
-  status: AssignmentStatus;
   statusReason: string | null;
   version: number;
 }

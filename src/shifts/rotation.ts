@@ -3,7 +3,7 @@
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
 import { NotFound } from '../http/errors';
-import type { AssignmentStatus } from '../schedule/assignment-status';
+import type { AssignmentSummary } from '../schedule/assignment-status';
 import type { StageUnit } from '../rotations/programme-stage.entity';
 import type { Shift } from './shift';
 
@@ -13,20 +13,11 @@ export interface ProgrammeStagePlan {
   unit: StageUnit;
 }
 
-export interface Rotation {
-  id: string;
+export interface Rotation extends AssignmentSummary {
   employeeId: string;
   employeeName: string;
-  programmeName: string;
-  deskName: string;
-  firstWeek: string;
-  weeks: number;
   /** The last of `weeks` that HR added to an incomplete rotation. */
   extendedWeeks: number;
-  /** ISO dates, local to the desk. */
-  startsOn: string;
-  endsOn: string;
-  status: AssignmentStatus;
   version: number;
   incompleteSince: string | null;
   completedAt: Date | null;

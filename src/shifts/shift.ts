@@ -16,20 +16,6 @@ export type Stage = (typeof stages)[number];
 
 export const stageNames: Record<Stage, string> = { shadowing: 'Shadowing', paired: 'Paired', solo: 'Solo' };
 
-export interface Shift {
-  id: string;
-  assignmentId: string;
-  employeeId: string;
-  startsAt: Date;
-  endsAt: Date;
-  channel: Channel;
-  contacts: number;
-  stage: Stage;
-  notes: string | null;
-  absenceConfirmed: boolean;
-  version: number;
-}
-
 /** What a person enters for a shift, with the times already turned into instants at the desk. */
 export interface ShiftFields {
   startsAt: Date;
@@ -39,6 +25,13 @@ export interface ShiftFields {
   stage: Stage;
   notes: string | null;
   absenceConfirmed: boolean;
+}
+
+export interface Shift extends ShiftFields {
+  id: string;
+  assignmentId: string;
+  employeeId: string;
+  version: number;
 }
 
 /** Real elapsed hours: on a daylight-saving day, 00:00–08:00 on the wall is 7 or 9 hours, and that is what counts. */
