@@ -1,21 +1,13 @@
 // One insight with its names resolved, for the pages that show it whole (its author's, and the merge page).
 import type { EntityManager } from 'typeorm';
 import { NotFound } from '../http/errors';
-import { insightStatusLabels, severityLabels, type InsightStatus, type Severity } from './insight';
+import { insightStatusLabels, severityLabels, type InsightStatus, type InsightText } from './insight';
 import type { MaskedEntry } from './insight-capture';
 
-export interface InsightDetails {
-  id: string;
+export interface InsightDetails extends InsightText {
   authorId: string;
   sensitive: boolean;
-  summary: string;
-  verbatim: string;
-  situation: string | null;
-  categoryName: string;
-  productAreaName: string | null;
-  severity: Severity;
   severityLabel: string;
-  status: InsightStatus;
   statusLabel: string;
   /** 'yyyy-mm-dd', UTC */
   writtenOn: string;

@@ -18,3 +18,15 @@ export const insightStatusLabels: Record<InsightStatus, string> = {
 export const summaryMaxLength = 160;
 export const verbatimMaxLength = 4000;
 export const situationMaxLength = 4000;
+
+/** What a customer said and how it is filed: what every page about one insight shows. */
+export interface InsightText {
+  id: string;
+  summary: string;
+  verbatim: string;
+  situation: string | null;
+  categoryName: string;
+  productAreaName: string | null;
+  severity: Severity;
+  status: InsightStatus;
+}

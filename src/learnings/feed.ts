@@ -6,19 +6,11 @@ import { queryNamed, type SqlParameters } from '../dashboards/dashboard-sql';
 import { decodeCursor, encodeCursor, type CursorValueType } from './feed-cursor';
 import type { FeedFilters, FeedSort } from './feed-filters';
 import { authorVisibleTo } from '../insights/insight-queries';
-import type { InsightStatus, Severity } from '../insights/insight';
+import type { InsightText } from '../insights/insight';
 import { routedWithin, type LearningsScope } from './learnings-scope';
 import { utcDayStart } from './periods';
 
-export interface FeedRow {
-  id: string;
-  summary: string;
-  verbatim: string;
-  situation: string | null;
-  categoryName: string;
-  productAreaName: string | null;
-  severity: Severity;
-  status: InsightStatus;
+export interface FeedRow extends InsightText {
   /** Contacts that raised it, with its echoes and the insights merged into it. */
   heardContacts: number;
   mergedCount: number;

@@ -3,7 +3,7 @@
 import type { EntityManager } from 'typeorm';
 import { queryNamed } from '../dashboards/dashboard-sql';
 import { NotFound } from '../http/errors';
-import type { InsightStatus, Severity } from '../insights/insight';
+import type { InsightStatus, InsightText } from '../insights/insight';
 import { authorVisibleTo, insightAuthors, insightContacts, type InsightAuthor, type InsightContacts } from '../insights/insight-queries';
 import type { Stage } from '../shifts/shift';
 import { routedWithin, type DepartmentRef, type LearningsScope } from './learnings-scope';
@@ -28,15 +28,7 @@ export interface InsightComment {
   createdAt: Date;
 }
 
-export interface InsightPage {
-  id: string;
-  summary: string;
-  verbatim: string;
-  situation: string | null;
-  categoryName: string;
-  productAreaName: string | null;
-  severity: Severity;
-  status: InsightStatus;
+export interface InsightPage extends InsightText {
   sensitive: boolean;
   createdAt: Date;
   version: number;
