@@ -7,7 +7,7 @@ import { NotFound } from '../http/errors';
 import { setFlash, takeFlash } from '../http/flash';
 import { idParam } from '../http/id-param';
 import { parseForm, type FieldErrors } from '../http/validation';
-import { InvalidField } from '../people/invalid-field';
+import { InvalidField } from '../http/invalid-fields';
 import { absenceTypeNames, absenceTypes, type AbsenceOwner } from './absence';
 import { absenceForm, absenceFormValues } from './absence-form';
 import {

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { changedFields, recordAudit, type AuditActor } from '../audit/audit-log';
 import type { SignedInUser } from '../auth/signed-in-user';
 import { Forbidden, NotFound } from '../http/errors';
-import { InvalidField } from '../people/invalid-field';
+import { InvalidField } from '../http/invalid-fields';
 import { absenceTypeNames, type Absence, type AbsenceFields, type AbsenceOwner, type AbsenceType } from './absence';
 
 export type AbsenceEditor = Pick<SignedInUser, 'id' | 'fullName' | 'roles'>;

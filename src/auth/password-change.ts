@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit-log';
 import { NotFound } from '../http/errors';
-import { InvalidField } from '../people/invalid-field';
+import { InvalidField } from '../http/invalid-fields';
 import { hashPassword, verifyPassword } from './passwords';
 import type { SignedInUser } from './signed-in-user';
 

@@ -4,7 +4,7 @@ import { inTransaction } from '../db/transaction';
 import { signedIn } from '../http/access';
 import { setFlash, takeFlash } from '../http/flash';
 import { parseForm } from '../http/validation';
-import { InvalidField } from '../people/invalid-field';
+import { InvalidField } from '../http/invalid-fields';
 import { changeOwnPassword } from './password-change';
 import { changePasswordForm } from './password-form';
 import { minimumPasswordLength } from './passwords';

@@ -2,7 +2,7 @@
 // masked before anything is stored.
 import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit-log';
-import { InvalidField } from '../people/invalid-field';
+import { InvalidField } from '../http/invalid-fields';
 import { situationMaxLength, summaryMaxLength, verbatimMaxLength } from './insight';
 import type { InsightFormData } from './insight-form';
 import { requireOpenEntry } from './insight-lists';

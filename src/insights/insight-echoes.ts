@@ -3,7 +3,7 @@
 import type { EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit-log';
 import { NotFound } from '../http/errors';
-import { InvalidField } from '../people/invalid-field';
+import { InvalidField } from '../http/invalid-fields';
 import { insightStatusLabels, type InsightStatus } from './insight';
 import type { EchoFormData } from './insight-form';
 import { totalContactsSql } from './insight-queries';

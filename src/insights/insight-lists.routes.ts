@@ -7,7 +7,7 @@ import { hrOnly } from '../http/access';
 import { setFlash, takeFlash } from '../http/flash';
 import { parseForm, type FieldErrors } from '../http/validation';
 import { idParam } from '../http/id-param';
-import { asFormResult } from '../people/invalid-field';
+import { asFormResult } from '../http/invalid-fields';
 import { loadInsightListsPage } from './insight-lists-page';
 import { addEntry, insightListKinds, renameEntry, setEntryArchived, type InsightListKind } from './insight-lists';
 import { listEntryNameForm, routingRuleForm } from './insight-lists.schemas';

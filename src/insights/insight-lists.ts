@@ -3,7 +3,7 @@
 import type { EntityManager } from 'typeorm';
 import { recordAudit, type AuditActor } from '../audit/audit-log';
 import { NotFound } from '../http/errors';
-import { InvalidField, withUniqueFields } from '../people/invalid-field';
+import { InvalidField, withUniqueFields } from '../http/invalid-fields';
 
 export const insightListKinds = ['category', 'product-area'] as const;
 export type InsightListKind = (typeof insightListKinds)[number];

@@ -7,7 +7,7 @@ import { allowRoles, signedIn } from '../http/access';
 import { setFlash, takeFlash } from '../http/flash';
 import { parseForm, type FieldErrors } from '../http/validation';
 import { idParam } from '../http/id-param';
-import { asFormResult } from '../people/invalid-field';
+import { asFormResult } from '../http/invalid-fields';
 import { echoForm } from './insight-form';
 import { echoInsight, findEchoTarget } from './insight-echoes';
 import { insightListRoutes } from './insight-lists.routes';

@@ -2,7 +2,7 @@
 // raised something than the shift handled.
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
-import { InvalidField } from '../people/invalid-field';
+import { InvalidField } from '../http/invalid-fields';
 import { channelNames, type Channel } from '../shifts/shift';
 
 export interface ShiftChoice {

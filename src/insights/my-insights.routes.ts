@@ -7,7 +7,7 @@ import { signedIn } from '../http/access';
 import { setFlash, takeFlash } from '../http/flash';
 import { parseForm, type FieldErrors } from '../http/validation';
 import { idParam } from '../http/id-param';
-import { asFormResult } from '../people/invalid-field';
+import { asFormResult } from '../http/invalid-fields';
 import { captureInsight } from './insight-capture';
 import { formIntent, insightForm, insightFormValues, type InsightFormValues } from './insight-form';
 import { loadInsightFormPage, type FormShowing } from './insight-form-page';

@@ -5,7 +5,6 @@ import { type Request, type Response, Router } from 'express';
 import type { DataSource } from 'typeorm';
 import { inTransaction } from '../db/transaction';
 import { headsOnly, hrOnly, signedIn, type AccessGuard } from '../http/access';
-import { Conflict } from '../http/errors';
 import { setFlash, takeFlash } from '../http/flash';
 import { parseForm, type FieldErrors } from '../http/validation';
 import { insightStatusLabels, insightStatuses, severities, severityLabels } from '../insights/insight';
@@ -13,7 +12,7 @@ import { listEntries } from '../insights/insight-lists';
 import { longDate } from '../notices/notice-words';
 import { sendCsv } from '../people-export/csv-download';
 import { idParam } from '../http/id-param';
-import { asFormResult } from '../people/invalid-field';
+import { asChangeOutcome, type ChangeOutcome } from '../http/invalid-fields';
 import { listDesks } from '../rotations/desks';
 import { today } from '../schedule/clock';
 import { stageNames } from '../shifts/shift';
@@ -33,19 +32,6 @@ const guards: Record<LearningsAudience, AccessGuard> = { hr: hrOnly, head: heads
 function withQuery(path: string, params: URLSearchParams | Record<string, string>): string {
   const query = new URLSearchParams(params).toString();
   return query ? `${path}?${query}` : path;
-}
-
-type Outcome<T> = { ok: true; data: T } | { ok: false; status: 409 | 422; errors: FieldErrors };
-
-/** A stale form is a 409 with a message for the whole form; a rule of one field a 422 beside it. */
-async function attempt<T>(work: () => Promise<T>): Promise<Outcome<T>> {
-  try {
-    const result = await asFormResult(work);
-    return result.ok ? result : { ...result, status: 422 };
-  } catch (error) {
-    if (error instanceof Conflict) return { ok: false, status: 409, errors: { form: error.message } };
-    throw error;
-  }
 }
 
 interface ShownForms {
@@ -161,8 +147,8 @@ export function learningsRoutes(dataSource: DataSource): Router {
     router.post(`${basePath}/:id/triage`, guard, async (req, res) => {
       const insightId = idParam(req.params.id);
       const form = parseForm(triageForm, req.body);
-      const outcome: Outcome<unknown> = form.ok
-        ? await attempt(() => inTransaction(dataSource, async (manager) => triageInsight(manager, await learningsScope(manager, audience, req.user!), insightId, form.data)))
+      const outcome: ChangeOutcome<unknown> = form.ok
+        ? await asChangeOutcome(() => inTransaction(dataSource, async (manager) => triageInsight(manager, await learningsScope(manager, audience, req.user!), insightId, form.data)))
         : { ok: false, status: 422, errors: form.errors };
       if (!outcome.ok) {
         return showInsight(req, res, audience, outcome.status, { triage: { values: submittedValues(req.body, ['status', 'comment']), errors: outcome.errors } });
@@ -175,7 +161,7 @@ export function learningsRoutes(dataSource: DataSource): Router {
       const insightId = idParam(req.params.id);
       const form = parseForm(rerouteForm, req.body);
       const outcome = form.ok
-        ? await attempt(() => inTransaction(dataSource, async (manager) => rerouteInsight(manager, await learningsScope(manager, audience, req.user!), insightId, form.data)))
+        ? await asChangeOutcome(() => inTransaction(dataSource, async (manager) => rerouteInsight(manager, await learningsScope(manager, audience, req.user!), insightId, form.data)))
         : ({ ok: false, status: 422, errors: form.errors } as const);
       if (!outcome.ok) {
         const values = submittedValues(req.body, ['fromDepartmentId', 'toDepartmentId', 'note']);

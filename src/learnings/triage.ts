@@ -17,7 +17,7 @@ import { Conflict, RuleViolation } from '../http/errors';
 import { insightStatusLabels, insightStatuses, type InsightStatus } from '../insights/insight';
 import { queueMessageNotices } from '../notices/message-notices';
 import { departmentOptions } from '../people/departments.service';
-import { InvalidField } from '../people/invalid-field';
+import { InvalidField } from '../http/invalid-fields';
 import { versionField } from '../schedule/assignment-forms';
 import type { DepartmentRef, LearningsScope } from './learnings-scope';
 import { scopedInsight } from './insight-page';

@@ -15,7 +15,7 @@ import {
   setDepartmentHeads,
 } from './departments.service';
 import { idParam } from '../http/id-param';
-import { asFormResult } from './invalid-field';
+import { asFormResult } from '../http/invalid-fields';
 
 const bodyText = (req: Request, field: string) => String((req.body as Record<string, unknown> | undefined)?.[field] ?? '');
 

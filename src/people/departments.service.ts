@@ -5,7 +5,7 @@ import { recordAudit, recordAuditEntries, type AuditActor, type AuditEntry } fro
 import { NotFound } from '../http/errors';
 import { rolesChangedEntry } from './employee-audit';
 import { statusCondition } from './employee-status';
-import { InvalidField, withUniqueFields } from './invalid-field';
+import { InvalidField, withUniqueFields } from '../http/invalid-fields';
 import { roles as allRoles, type Role } from './roles';
 
 export interface DepartmentHead {

@@ -5,7 +5,6 @@ import { actorOf } from '../audit/audit-log';
 import type { Config } from '../config';
 import { inTransaction } from '../db/transaction';
 import { hrOnly, signedIn } from '../http/access';
-import { Conflict } from '../http/errors';
 import { setFlash, takeFlash } from '../http/flash';
 import { parseForm, type FieldErrors } from '../http/validation';
 import { inviteEmployees } from '../invitations/invitations.service';
@@ -23,7 +22,7 @@ import { employeeProfile } from './employee-profile';
 import { deactivationForm, employeeEditForm, newEmployeeForm, reactivationForm } from './employees.schemas';
 import { createEmployee, setTermination, updateEmployee } from './employees.service';
 import { idParam } from '../http/id-param';
-import { asFormResult } from './invalid-field';
+import { asChangeOutcome, asFormResult } from '../http/invalid-fields';
 import { siteOptions } from './sites.service';
 
 interface EmployeeFormValues {
@@ -68,19 +67,6 @@ const newEmployeeValues: EmployeeFormValues = {
   sendInvitation: true,
   version: '',
 };
-
-type ChangeOutcome<T> = { ok: true; data: T } | { ok: false; status: 409 | 422; errors: FieldErrors };
-
-/** A form-level 409 for a stale version, field errors (422) for rules the service checks. */
-async function attemptChange<T>(work: () => Promise<T>): Promise<ChangeOutcome<T>> {
-  try {
-    const result = await asFormResult(work);
-    return result.ok ? result : { ...result, status: 422 };
-  } catch (error) {
-    if (error instanceof Conflict) return { ok: false, status: 409, errors: { form: error.message } };
-    throw error;
-  }
-}
 
 const today = () => DateTime.now().toISODate()!;
 
@@ -185,7 +171,7 @@ export function employeeRoutes(dataSource: DataSource, config: Config): Router {
     const form = parseForm(employeeEditForm, req.body);
     if (!form.ok) return showEditForm(res, id, 422, submitted(req), form.errors);
     const { version, ...fields } = form.data;
-    const saved = await attemptChange(() => inTransaction(dataSource, (manager) => updateEmployee(manager, actorOf(req.user!), id, version, fields)));
+    const saved = await asChangeOutcome(() => inTransaction(dataSource, (manager) => updateEmployee(manager, actorOf(req.user!), id, version, fields)));
     if (!saved.ok) return showEditForm(res, id, saved.status, submitted(req), saved.errors);
     setFlash(req, 'Changes saved.');
     res.redirect(303, `/hr/employees/${id}`);
@@ -197,7 +183,7 @@ export function employeeRoutes(dataSource: DataSource, config: Config): Router {
     const form = parseForm(deactivationForm, req.body);
     if (!form.ok) return showProfile(req, res, id, true, 422, entered, form.errors);
     const { version, terminationDate } = form.data;
-    const saved = await attemptChange(() => inTransaction(dataSource, (manager) => setTermination(manager, actorOf(req.user!), id, version, terminationDate)));
+    const saved = await asChangeOutcome(() => inTransaction(dataSource, (manager) => setTermination(manager, actorOf(req.user!), id, version, terminationDate)));
     if (!saved.ok) return showProfile(req, res, id, true, saved.status, entered, saved.errors);
     setFlash(req, `Deactivated: the last working day is ${terminationDate}.`);
     res.redirect(303, `/hr/employees/${id}`);
@@ -207,7 +193,7 @@ export function employeeRoutes(dataSource: DataSource, config: Config): Router {
     const id = idParam(req.params.id);
     const form = parseForm(reactivationForm, req.body);
     if (!form.ok) return showProfile(req, res, id, true, 422, undefined, form.errors);
-    const saved = await attemptChange(() => inTransaction(dataSource, (manager) => setTermination(manager, actorOf(req.user!), id, form.data.version, null)));
+    const saved = await asChangeOutcome(() => inTransaction(dataSource, (manager) => setTermination(manager, actorOf(req.user!), id, form.data.version, null)));
     if (!saved.ok) return showProfile(req, res, id, true, saved.status, undefined, saved.errors);
     setFlash(req, 'Reactivated.');
     res.redirect(303, `/hr/employees/${id}`);

@@ -6,7 +6,7 @@ import { Conflict, NotFound } from '../http/errors';
 import { cancelFutureAssignments } from '../schedule/deactivation';
 import { employeeChangeEntries, employeeCreatedEntry, type AuditedEmployee } from './employee-audit';
 import { terminationBeforeHireMessage, terminationNotBeforeHire } from './employee-fields';
-import { InvalidField, withUniqueFields } from './invalid-field';
+import { InvalidField, withUniqueFields } from '../http/invalid-fields';
 import { roles as allRoles, type Role } from './roles';
 
 export interface EmployeeFields {

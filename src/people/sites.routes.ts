@@ -6,7 +6,7 @@ import { hrOnly } from '../http/access';
 import { setFlash, takeFlash } from '../http/flash';
 import { parseForm, type FieldErrors } from '../http/validation';
 import { idParam } from '../http/id-param';
-import { asFormResult } from './invalid-field';
+import { asFormResult } from '../http/invalid-fields';
 import { countryName, siteForm } from './sites.schemas';
 import { createSite, findSite, listSites, updateSite, type SiteFields } from './sites.service';
 

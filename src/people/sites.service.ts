@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { changedFields, recordAudit, type AuditActor } from '../audit/audit-log';
 import { NotFound } from '../http/errors';
 import { statusCondition } from './employee-status';
-import { InvalidField, withUniqueFields } from './invalid-field';
+import { InvalidField, withUniqueFields } from '../http/invalid-fields';
 
 export interface SiteFields {
   name: string;

@@ -19,7 +19,7 @@ import {
   updateDesk,
 } from './desks';
 import { weekForm, weeksOfRange } from './form-fields';
-import { unlessRejected } from './form-rejection';
+import { asFormResult } from '../http/invalid-fields';
 import { actorOf } from '../audit/audit-log';
 import { text } from './submitted-values';
 
@@ -66,7 +66,7 @@ export function deskRoutes(dataSource: DataSource): Router {
   router.post('/hr/desks', hrOnly, async (req, res) => {
     const form = parseForm(deskForm, req.body);
     if (!form.ok) return renderNewDesk(res, 422, submittedDeskValues(req.body), form.errors);
-    const created = await unlessRejected(inTransaction(dataSource, (manager) => createDesk(manager, actorOf(req.user!), form.data)));
+    const created = await asFormResult(() => inTransaction(dataSource, (manager) => createDesk(manager, actorOf(req.user!), form.data)));
     if (!created.ok) return renderNewDesk(res, 422, submittedDeskValues(req.body), created.errors);
     res.redirect(303, `/hr/desks/${created.data.id}`);
   });
@@ -79,7 +79,7 @@ export function deskRoutes(dataSource: DataSource): Router {
     const id = String(req.params.id);
     const form = parseForm(deskForm, req.body);
     if (!form.ok) return renderDesk(res, 422, id, { values: submittedDeskValues(req.body), errors: form.errors });
-    const updated = await unlessRejected(inTransaction(dataSource, (manager) => updateDesk(manager, actorOf(req.user!), id, form.data)));
+    const updated = await asFormResult(() => inTransaction(dataSource, (manager) => updateDesk(manager, actorOf(req.user!), id, form.data)));
     if (!updated.ok) return renderDesk(res, 422, id, { values: submittedDeskValues(req.body), errors: updated.errors });
     res.redirect(303, `/hr/desks/${id}`);
   });

@@ -6,7 +6,7 @@ import { Site } from '../people/site.entity';
 import { DeskCapacityOverride } from './desk-capacity-override.entity';
 import type { DeskFields } from './desk-form';
 import { Desk } from './desk.entity';
-import { FormRejected } from './form-rejection';
+import { InvalidFields } from '../http/invalid-fields';
 import { isId } from '../http/id-param';
 import { isNameTaken } from './unique-name';
 
@@ -109,7 +109,7 @@ async function checkDeskFields(manager: EntityManager, fields: DeskFields, ownId
   if (await isNameTaken(manager, Desk, fields.name, ownId)) errors.name = `There is already a desk called ${fields.name}`;
   if (!knownSiteIds.has(fields.siteId)) errors.siteId = 'Choose the desk’s site from the list';
   if (fields.hostableSiteIds.some((siteId) => !knownSiteIds.has(siteId))) errors.hostableSiteIds = 'Choose sites from the list';
-  if (Object.keys(errors).length) throw new FormRejected(errors);
+  if (Object.keys(errors).length) throw new InvalidFields(errors);
 }
 
 function deskColumns(fields: DeskFields): Partial<Desk> {

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { type AuditActor, recordAudit } from '../audit/audit-log';
 import { NotFound } from '../http/errors';
 import { Employee } from '../people/employee.entity';
-import { FormRejected } from './form-rejection';
+import { InvalidFields } from '../http/invalid-fields';
 import { isId } from '../http/id-param';
 import { ProgrammeExemption } from './programme-exemption.entity';
 import { findProgramme } from './programmes';
@@ -21,9 +21,9 @@ export async function listExemptions(manager: EntityManager, programmeId: string
 export async function addExemption(manager: EntityManager, actor: AuditActor, programmeId: string, fields: ExemptionFields): Promise<void> {
   const programme = await findProgramme(manager, programmeId);
   const employee = await manager.findOneBy(Employee, { email: fields.email });
-  if (!employee) throw new FormRejected({ email: `Nobody has the email ${fields.email}` });
+  if (!employee) throw new InvalidFields({ email: `Nobody has the email ${fields.email}` });
   if (await manager.existsBy(ProgrammeExemption, { programmeId, employeeId: employee.id })) {
-    throw new FormRejected({ email: `${employee.fullName} is already exempt from ${programme.name}` });
+    throw new InvalidFields({ email: `${employee.fullName} is already exempt from ${programme.name}` });
   }
   await manager.insert(ProgrammeExemption, { programmeId, employeeId: employee.id, reason: fields.reason, createdBy: actor.id });
   await recordAudit(manager, actor, {

@@ -6,7 +6,7 @@ import { inTransaction } from '../db/transaction';
 import { hrOnly } from '../http/access';
 import { type FieldErrors, parseForm } from '../http/validation';
 import { exemptionForm } from './exemption-form';
-import { unlessRejected } from './form-rejection';
+import { asFormResult } from '../http/invalid-fields';
 import { addExemption, listExemptions, removeExemption } from './programme-exemptions';
 import {
   hoursPerShift,
@@ -68,7 +68,7 @@ export function programmeRoutes(dataSource: DataSource): Router {
   router.post('/hr/programmes', hrOnly, async (req, res) => {
     const form = parseProgrammeForm(req.body);
     if (!form.ok) return renderNewProgramme(res, 422, submittedProgrammeValues(req.body), form.errors);
-    const created = await unlessRejected(inTransaction(dataSource, (manager) => createProgramme(manager, actorOf(req.user!), form.data)));
+    const created = await asFormResult(() => inTransaction(dataSource, (manager) => createProgramme(manager, actorOf(req.user!), form.data)));
     if (!created.ok) return renderNewProgramme(res, 422, submittedProgrammeValues(req.body), created.errors);
     res.redirect(303, `/hr/programmes/${created.data.id}`);
   });
@@ -81,7 +81,7 @@ export function programmeRoutes(dataSource: DataSource): Router {
     const id = String(req.params.id);
     const form = parseProgrammeForm(req.body);
     if (!form.ok) return renderProgramme(res, 422, id, { values: submittedProgrammeValues(req.body), errors: form.errors });
-    const updated = await unlessRejected(inTransaction(dataSource, (manager) => updateProgramme(manager, actorOf(req.user!), id, form.data)));
+    const updated = await asFormResult(() => inTransaction(dataSource, (manager) => updateProgramme(manager, actorOf(req.user!), id, form.data)));
     if (!updated.ok) return renderProgramme(res, 422, id, { values: submittedProgrammeValues(req.body), errors: updated.errors });
     res.redirect(303, `/hr/programmes/${id}`);
   });
@@ -103,7 +103,7 @@ export function programmeRoutes(dataSource: DataSource): Router {
     const exemptionValues = { email: text(req.body?.email), reason: text(req.body?.reason) };
     const form = parseForm(exemptionForm, req.body);
     if (!form.ok) return renderProgramme(res, 422, id, { exemptionValues, exemptionErrors: form.errors });
-    const added = await unlessRejected(inTransaction(dataSource, (manager) => addExemption(manager, actorOf(req.user!), id, form.data)));
+    const added = await asFormResult(() => inTransaction(dataSource, (manager) => addExemption(manager, actorOf(req.user!), id, form.data)));
     if (!added.ok) return renderProgramme(res, 422, id, { exemptionValues, exemptionErrors: added.errors });
     res.redirect(303, `/hr/programmes/${id}#exemptions`);
   });

@@ -3,7 +3,7 @@ import { type EntityManager, In, IsNull } from 'typeorm';
 import { type AuditActor, changedFields, recordAudit } from '../audit/audit-log';
 import { NotFound } from '../http/errors';
 import { Department } from '../people/department.entity';
-import { FormRejected } from './form-rejection';
+import { InvalidFields } from '../http/invalid-fields';
 import { isId } from '../http/id-param';
 import type { ProgrammeFields } from './programme-form';
 import { ProgrammeStage } from './programme-stage.entity';
@@ -69,7 +69,7 @@ async function checkProgrammeFields(manager: EntityManager, fields: ProgrammeFie
   if (await isNameTaken(manager, Programme, fields.name, ownId)) errors.name = `There is already a programme called ${fields.name}`;
   const known = await manager.countBy(Department, { id: In(fields.departmentIds) });
   if (known < fields.departmentIds.length) errors.departmentIds = 'Choose departments from the list';
-  if (Object.keys(errors).length) throw new FormRejected(errors);
+  if (Object.keys(errors).length) throw new InvalidFields(errors);
 }
 
 async function saveStages(manager: EntityManager, programmeId: string, fields: ProgrammeFields): Promise<void> {
