@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { buildEmployee } from '../support/factories';
+import { recordQueries } from '../support/query-recorder';
 import { signIn } from '../support/sessions';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -21,6 +22,23 @@ describe('a session', () => {
     const after = await agent.get('/me');
     expect(after.status).toBe(303);
     expect(after.headers.location).toBe('/sign-in?next=%2Fme');
+  });
+
+  it('stays alive while used: a page pushes the idle expiry forward, writing it at most once a minute', async () => {
+    const employee = await buildEmployee(t.dataSource);
+    const agent = await signIn(t.app, employee.email);
+    const expiry = async () => {
+      const [row] = await t.dataSource.query(`SELECT extract(epoch FROM expire - now()) / 60 AS minutes FROM sessions WHERE sess::text LIKE $1`, [`%${employee.id}%`]);
+      return Number(row.minutes);
+    };
+    await t.dataSource.query(`UPDATE sessions SET expire = now() + interval '10 minutes' WHERE sess::text LIKE $1`, [`%${employee.id}%`]);
+    expect((await agent.get('/me')).status).toBe(200);
+    expect(await expiry()).toBeGreaterThan(29);
+
+    const { result, queries } = await recordQueries(() => agent.get('/me'));
+    expect(result.status).toBe(200);
+    expect(queries.filter((query) => /UPDATE "?sessions/.test(query.text))).toEqual([]);
+    expect(await expiry()).toBeGreaterThan(29);
   });
 
   it('ends after the absolute timeout, however active it was', async () => {
