@@ -33,6 +33,7 @@ import { shiftRoutes } from './shifts/shifts.routes';
 import { dashboardRoutes } from './dashboards/dashboards.routes';
 import { insightRoutes } from './insights/insights.routes';
 import { learningsRoutes } from './learnings/learnings.routes';
+import { FigureCache } from './figure-cache/figure-cache';
 
 export interface AppDependencies {
   dataSource: DataSource;
@@ -90,7 +91,7 @@ export function buildApp({ dataSource, config, logger }: AppDependencies): expre
   app.use(pageLocals);
 
   app.use(authRoutes(passport, createLoginThrottle(dataSource, config.loginThrottle)));
-  app.use(homeRoutes());
+  app.use(homeRoutes(dataSource));
   // Before the people routes, whose /hr/employees/:id would otherwise take /hr/employees/export.csv.
   app.use(employeeImportRoutes(dataSource, config), employeeExportRoutes(dataSource));
 
@@ -108,9 +109,10 @@ export function buildApp({ dataSource, config, logger }: AppDependencies): expre
   app.use(calendarRoutes(dataSource, config));
   app.use(scheduleRoutes(dataSource));
   app.use(shiftRoutes(dataSource));
-  app.use(dashboardRoutes(dataSource));
+  const figureCache = new FigureCache(dataSource, config.figuresMaxAgeSeconds);
+  app.use(dashboardRoutes(dataSource, figureCache));
   app.use(insightRoutes(dataSource));
-  app.use(learningsRoutes(dataSource));
+  app.use(learningsRoutes(dataSource, figureCache));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;

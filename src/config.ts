@@ -36,6 +36,7 @@ const environmentSchema = z.object({
     .refine((format) => DateTime.fromFormat(DateTime.fromISO('2026-01-31').toFormat(format), format).isValid, 'is not a luxon date format')
     .default('dd/MM/yyyy'),
   IMPORT_MAX_MEGABYTES: z.coerce.number().int().min(1).max(500).default(50),
+  FIGURES_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(24 * 60 * 60).default(300),
 });
 
 export interface Config {
@@ -59,6 +60,8 @@ export interface Config {
   /** Besides ISO dates, imports accept dates in this luxon format. */
   organisationDateFormat: string;
   importMaxBytes: number;
+  /** How old the dashboards' and learnings figures may be before they are worked out again; 0 works them out on every visit. */
+  figuresMaxAgeSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -97,5 +100,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     mailFrom: values.MAIL_FROM,
     organisationDateFormat: values.ORGANISATION_DATE_FORMAT,
     importMaxBytes: values.IMPORT_MAX_MEGABYTES * 1024 * 1024,
+    figuresMaxAgeSeconds: values.FIGURES_MAX_AGE_SECONDS,
   };
 }

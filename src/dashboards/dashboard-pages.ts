@@ -1,5 +1,6 @@
 // What the dashboard pages show: the figure tables for a scope, and the addresses of their drill-downs and downloads.
 import type { EntityManager } from 'typeorm';
+import type { FigureCache } from '../figure-cache/figure-cache';
 import { NotFound } from '../http/errors';
 import type { IsoDate } from '../planner';
 import type { DashboardScope } from './dashboard-scope';
@@ -7,10 +8,19 @@ import type { FigureKey } from './figure-sets';
 import { figureTables, tableKeys, type FigureTable, type TableKey } from './figure-tables';
 import { loadProgrammeFigures } from './programme-figures';
 
-export async function loadFigureTables(manager: EntityManager, scope: DashboardScope, today: IsoDate): Promise<FigureTable[]> {
-  if (!scope.departments.length) return [];
-  const figures = await loadProgrammeFigures(manager, scope, today);
-  return figureTables(figures, scope.totalLabel);
+export interface DashboardTables {
+  tables: FigureTable[];
+  /** When the figures were worked out, if they were kept from an earlier visit. */
+  computedAt: Date | null;
+}
+
+export async function loadFigureTables(manager: EntityManager, figureCache: FigureCache, scope: DashboardScope, today: IsoDate): Promise<DashboardTables> {
+  if (!scope.departments.length) return { tables: [], computedAt: null };
+  const departmentIds = scope.departments.map((department) => department.id);
+  const { figures, computedAt } = await figureCache.read(manager, `programme-figures ${today} ${departmentIds.join(' ')}`, (reader) =>
+    loadProgrammeFigures(reader, scope, today),
+  );
+  return { tables: figureTables(figures, scope.totalLabel), computedAt };
 }
 
 export function tableKeyParam(value: unknown): TableKey {

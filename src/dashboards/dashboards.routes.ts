@@ -5,11 +5,13 @@ import { DateTime } from 'luxon';
 import type { DataSource, EntityManager } from 'typeorm';
 import { assignmentStatusNames } from '../calendars/calendar-assignments';
 import { inTransaction } from '../db/transaction';
+import type { FigureCache } from '../figure-cache/figure-cache';
 import { headsOnly, hrOnly, signedIn } from '../http/access';
 import { sendCsv } from '../people-export/csv-download';
 import type { IsoDate } from '../planner';
 import { today } from '../schedule/clock';
 import { stageNames, stages } from '../shifts/shift';
+import { figuresAge } from '../figure-cache/figures-age';
 import { findAwayOnRotation } from './away-on-rotation';
 import { dashboardLinks, loadFigureTables, tableKeyParam } from './dashboard-pages';
 import { headScope, hrScope, type DashboardScope } from './dashboard-scope';
@@ -41,7 +43,7 @@ const head: Audience = {
   profileHref: null,
 };
 
-export function dashboardRoutes(dataSource: DataSource): Router {
+export function dashboardRoutes(dataSource: DataSource, figureCache: FigureCache): Router {
   const router = Router();
 
   router.get('/me/progress', signedIn, async (req, res) => {
@@ -61,15 +63,16 @@ export function dashboardRoutes(dataSource: DataSource): Router {
     const day = today();
     const page = await inTransaction(dataSource, async (manager) => {
       const scope = await audience.scopeOf(manager, req, day);
-      const tables = await loadFigureTables(manager, scope, day);
+      const { tables, computedAt } = await loadFigureTables(manager, figureCache, scope, day);
       const away = audience.showsAway ? await findAwayOnRotation(manager, scope.departments.map((department) => department.id), day) : null;
-      return { scope, tables, away };
+      return { scope, tables, computedAt, away };
     });
     res.render('dashboards/dashboard', {
       title: page.scope.selected ? `${audience.title}: ${page.scope.selected.name}` : audience.title,
       ...page,
       links: dashboardLinks(page.scope),
       statusNames: assignmentStatusNames,
+      figuresAge: figuresAge(page.computedAt, figureCache),
     });
   }
 
@@ -94,7 +97,7 @@ export function dashboardRoutes(dataSource: DataSource): Router {
   async function sendTable(req: Request, res: Response, audience: Audience) {
     const key = tableKeyParam(req.params.table);
     const day = today();
-    const tables = await inTransaction(dataSource, async (manager) => loadFigureTables(manager, await audience.scopeOf(manager, req, day), day));
+    const { tables } = await inTransaction(dataSource, async (manager) => loadFigureTables(manager, figureCache, await audience.scopeOf(manager, req, day), day));
     const table = tables.find((candidate) => candidate.key === key);
     const { header, records } = table ? tableRecords(table) : { header: ['Department'], records: [] };
     await sendCsv(res, `${key}-${day}.csv`, header, async (write) => {

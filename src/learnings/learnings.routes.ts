@@ -4,6 +4,8 @@
 import { type Request, type Response, Router } from 'express';
 import type { DataSource } from 'typeorm';
 import { inTransaction } from '../db/transaction';
+import type { FigureCache } from '../figure-cache/figure-cache';
+import { figuresAge } from '../figure-cache/figures-age';
 import { headsOnly, hrOnly, signedIn, type AccessGuard } from '../http/access';
 import { setFlash, takeFlash } from '../http/flash';
 import { parseForm, type FieldErrors } from '../http/validation';
@@ -42,7 +44,7 @@ interface ShownForms {
 const submittedValues = (body: unknown, fields: string[]): Record<string, string> =>
   Object.fromEntries(fields.map((field) => [field, String((body as Record<string, unknown> | undefined)?.[field] ?? '')]));
 
-export function learningsRoutes(dataSource: DataSource): Router {
+export function learningsRoutes(dataSource: DataSource, figureCache: FigureCache): Router {
   const router = Router();
 
   async function showFeed(req: Request, res: Response, audience: LearningsAudience) {
@@ -93,20 +95,25 @@ export function learningsRoutes(dataSource: DataSource): Router {
 
   async function showFigures(req: Request, res: Response, audience: LearningsAudience) {
     const period = parsePeriod(req.query, today());
-    const { scope, figures } = await inTransaction(dataSource, async (manager) => {
+    const { scope, figures, computedAt } = await inTransaction(dataSource, async (manager) => {
       const scope = await learningsScope(manager, audience, req.user!, req.query);
       const departmentId = scope.selected?.id;
-      const figures = await loadLearningsFigures(manager, { period, departmentIds: scope.departmentIds }, {
-        feed: (filters) => withQuery(scope.basePath, { ...(departmentId ? { department: departmentId } : {}), ...filters }),
-        insight: (id) => `${scope.basePath}/${id}`,
-      });
-      return { scope, figures };
+      // The figures hold their links, so they are kept per page address (audience and department) as well as per scope.
+      const key = `learnings-figures ${scope.basePath} ${departmentId ?? ''} ${scope.departmentIds?.join(' ') ?? 'all'} ${period.from} ${period.to}`;
+      const { figures, computedAt } = await figureCache.read(manager, key, (reader) =>
+        loadLearningsFigures(reader, { period, departmentIds: scope.departmentIds }, {
+          feed: (filters) => withQuery(scope.basePath, { ...(departmentId ? { department: departmentId } : {}), ...filters }),
+          insight: (id) => `${scope.basePath}/${id}`,
+        }),
+      );
+      return { scope, figures, computedAt };
     });
     res.render('learnings/figures', {
       title: scope.selected ? `Learnings figures: ${scope.selected.name}` : 'Learnings figures',
       scope,
       figures,
       feedHref: withQuery(scope.basePath, scope.selected ? { department: scope.selected.id } : {}),
+      figuresAge: figuresAge(computedAt, figureCache),
     });
   }
 

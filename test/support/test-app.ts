@@ -14,7 +14,8 @@ export interface TestApp {
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), ...overrides };
+  // Tests read figures right after changing the data behind them; the figure cache has a test of its own.
+  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', FIGURES_MAX_AGE_SECONDS: '0' }), ...overrides };
 }
 
 /** The whole app on a fresh database of its own. */
