@@ -64,7 +64,10 @@ export function dashboardRoutes(dataSource: DataSource, figureCache: FigureCache
     const page = await inTransaction(dataSource, async (manager) => {
       const scope = await audience.scopeOf(manager, req, day);
       const { tables, computedAt } = await loadFigureTables(manager, figureCache, scope, day);
-      const away = audience.showsAway ? await findAwayOnRotation(manager, scope.departments.map((department) => department.id), day) : null;
+      const departmentIds = scope.departments.map((department) => department.id);
+      const away = audience.showsAway
+        ? (await figureCache.read(manager, `away-on-rotation ${day} ${departmentIds.join(' ')}`, (reader) => findAwayOnRotation(reader, departmentIds, day))).figures
+        : null;
       return { scope, tables, computedAt, away };
     });
     res.render('dashboards/dashboard', {
