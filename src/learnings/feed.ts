@@ -70,14 +70,16 @@ interface FeedQuery {
   parameters: SqlParameters;
 }
 
-// A search also finds an insight through the insights merged into it, ranked by its best-matching member.
-const searchHits = `WITH hits AS (
-  SELECT coalesce(m.merged_into_id, m.id) AS id, max(ts_rank(m.search, websearch_to_tsquery('english', :search))) AS rank
+// A search also finds an insight through the insights merged into it, ranked by its best-matching member. Counting
+// needs no rank, and ranking is most of a search's cost (every match's words are read again), so the count skips it.
+const searchHits = (ranked: boolean) => `WITH hits AS (
+  SELECT coalesce(m.merged_into_id, m.id) AS id${ranked ? `, max(ts_rank(m.search, websearch_to_tsquery('english', :search))) AS rank` : ''}
     FROM insights m
    WHERE m.search @@ websearch_to_tsquery('english', :search)
    GROUP BY 1)`;
 
-function feedQuery(scope: LearningsScope, filters: FeedFilters): FeedQuery {
+/** `ranked`: the hits carry their rank, for the best-match order. */
+function feedQuery(scope: LearningsScope, filters: FeedFilters, ranked: boolean): FeedQuery {
   const conditions = ['i.merged_into_id IS NULL', routedWithin('i', scope.departmentIds)];
   const parameters: SqlParameters = { departmentIds: scope.departmentIds };
   const add = (condition: string, values: SqlParameters) => {
@@ -98,7 +100,7 @@ function feedQuery(scope: LearningsScope, filters: FeedFilters): FeedQuery {
   if (filters.to) add('i.created_at < :untilAt', { untilAt: utcDayStart(filters.to, 1) });
   if (filters.search) parameters.search = filters.search;
   return {
-    withClause: filters.search ? searchHits : '',
+    withClause: filters.search ? searchHits(ranked) : '',
     source: filters.search ? 'insights i JOIN hits ON hits.id = i.id' : 'insights i',
     where: conditions.join(' AND '),
     parameters,
@@ -124,7 +126,7 @@ type RawRow = FeedRow & { authorId: string; cursor: string[] };
 
 /** One page of rows after `cursor` (none: the first), in the filters' order. */
 async function readRows(manager: EntityManager, scope: LearningsScope, filters: FeedFilters, cursor: string[] | null, limit: number): Promise<RawRow[]> {
-  const { withClause, source, where, parameters } = feedQuery(scope, filters);
+  const { withClause, source, where, parameters } = feedQuery(scope, filters, filters.sort === 'relevance');
   const keys = sortKeys[filters.sort];
   const after = cursor ? ` AND (${keys.map((key) => key.expression).join(', ')}) < (${keys.map((key, index) => `:after${index}::${key.type}`).join(', ')})` : '';
   const afterParameters = Object.fromEntries((cursor ?? []).map((value, index) => [`after${index}`, value]));
@@ -146,7 +148,7 @@ function withoutCursor({ cursor: _cursor, authorId: _authorId, ...row }: RawRow)
 export async function findFeedPage(manager: EntityManager, scope: LearningsScope, filters: FeedFilters, after: unknown): Promise<FeedPage> {
   const cursor = decodeCursor(after, sortKeys[filters.sort].map((key) => key.type));
   const rows = await readRows(manager, scope, filters, cursor, feedPageSize + 1);
-  const { withClause, source, where, parameters } = feedQuery(scope, filters);
+  const { withClause, source, where, parameters } = feedQuery(scope, filters, false);
   const [{ total }]: { total: number }[] = await queryNamed(
     manager,
     `${withClause} SELECT count(*)::int AS total FROM (SELECT 1 FROM ${source} WHERE ${where} LIMIT :countLimit) matched`,
