@@ -1,0 +1,220 @@
+// `npm run bench:http`: loads each key page with autocannon (32 connections, 20 s each, signed in) beside a baseline
+// page of 12 rows in the same layout, on an organisation seeded with `npm run seed`, and reports requests/s, latency
+// percentiles, the ratio to the baseline, the statements each page sends and any sequential scan of a large table in
+// their plans, and the server's peak memory. Runs the app as `npm start` does, once per WEB_CONCURRENCY given.
+//
+//   npx tsx bench/http/key-pages.ts [--database-url URL | --data-dir DIR] [--seconds 20] [--connections 32] [--workers 1,2]
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { DateTime } from 'luxon';
+import type { DataSource } from 'typeorm';
+import { actorOf } from '../../src/audit/audit-log';
+import { openDatabase } from '../../src/db/database';
+import { createPlanRun } from '../../src/plan-runs/plan-runs.service';
+import { demoPassword } from '../../src/seed/organisation';
+import { findKeyPageTargets, keyPages, type KeyPage, type KeyPageTargets, type Persona } from '../../test/support/key-pages';
+import { explainKeyPages } from './explain-pages';
+import { signInOverHttp, type HttpSession } from './http-session';
+
+const { values: options } = parseArgs({
+  options: {
+    'database-url': { type: 'string', default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/frontline_bench' },
+    'data-dir': { type: 'string' },
+    seconds: { type: 'string', default: '20' },
+    connections: { type: 'string', default: '32' },
+    workers: { type: 'string', default: '1,2' },
+    port: { type: 'string', default: '3917' },
+  },
+});
+const seconds = Number(options.seconds);
+const connections = Number(options.connections);
+const port = Number(options.port);
+const baseUrl = `http://127.0.0.1:${port}`;
+const embedded = options['data-dir'] !== undefined;
+
+interface PageFigures {
+  page: string;
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+}
+
+function percentile(sorted: number[], share: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] : NaN;
+}
+
+/** One autocannon run against one page; latencies are kept per response so that p95 can be read exactly. */
+async function loadPage(page: KeyPage, session: HttpSession, duration: number): Promise<PageFigures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let instance: autocannon.Instance | undefined;
+  const finished = new Promise<autocannon.Result>((resolve, reject) => {
+    instance = autocannon(
+      { url: baseUrl, connections, duration, headers: { cookie: session.cookie }, requests: page.paths.map((path) => ({ method: 'GET', path })) },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+  });
+  instance!.on('response', (_client: unknown, statusCode: number, _bytes: number, milliseconds: number) => {
+    latencies.push(milliseconds);
+    if (statusCode !== 200) errors++;
+  });
+  const result = await finished;
+  latencies.sort((a, b) => a - b);
+  return {
+    page: page.name,
+    requests: latencies.length,
+    perSecond: latencies.length / duration,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
+    errors: errors + result.errors + result.timeouts,
+  };
+}
+
+function startServer(workers: number): ChildProcess {
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  const environment: NodeJS.ProcessEnv = {
+    ...inherited,
+    PORT: String(port),
+    WEB_CONCURRENCY: String(workers),
+    DEMO_SEED: 'false',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    // Behind a TLS-terminating balancer, as in production; over plain HTTP the cookie is then sent without Secure.
+    TRUST_PROXY: 'true',
+    SESSION_SECRET: 'benchmark-session-secret-of-at-least-32-characters',
+    ...(embedded ? { DATA_DIR: options['data-dir'] } : { DATABASE_URL: options['database-url'] }),
+  };
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env: environment, stdio: ['ignore', 'ignore', 'inherit'] });
+  return server;
+}
+
+async function waitUntilReady(): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    try {
+      if ((await fetch(`${baseUrl}/readyz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('The app did not become ready within two minutes.');
+}
+
+/** The server and its workers' peak resident memory, from the kernel's high-water marks. */
+function peakMemory(server: ChildProcess): { process: string; megabytes: number }[] {
+  const pids = [server.pid!, ...readChildren(server.pid!)];
+  return pids.map((pid, index) => {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kilobytes = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
+    return { process: index === 0 ? (pids.length > 1 ? 'primary' : 'app') : `worker ${index}`, megabytes: Math.round(kilobytes / 1024) };
+  });
+}
+
+function readChildren(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+async function stopServer(server: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill('SIGTERM');
+  await exited;
+}
+
+function formatRow(cells: (string | number)[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+async function main(): Promise<void> {
+  const workerCounts = options.workers.split(',').map(Number);
+  if (embedded) workerCounts.splice(0, workerCounts.length, 1);
+  const results: { workers: number; pages: PageFigures[]; memory: ReturnType<typeof peakMemory> }[] = [];
+  const targets = await withDatabase(prepareTargets);
+  const pages = keyPages(targets);
+
+  for (const workers of workerCounts) {
+    const server = startServer(workers);
+    try {
+      await waitUntilReady();
+      const sessions = {} as Record<Persona, HttpSession>;
+      for (const persona of ['employee', 'head', 'hr'] as const) sessions[persona] = await signInOverHttp(baseUrl, targets.emails[persona], demoPassword);
+
+      const figures: PageFigures[] = [];
+      for (const page of pages) {
+        await loadPage(page, sessions[page.persona], 2); // warm-up: code paths compiled, plans cached
+        const measured = await loadPage(page, sessions[page.persona], seconds);
+        console.log(`${workers} worker(s) · ${page.name}: ${measured.perSecond.toFixed(0)} req/s, p95 ${measured.p95} ms, ${measured.errors} errors`);
+        figures.push(measured);
+      }
+      results.push({ workers, pages: figures, memory: peakMemory(server) });
+    } finally {
+      await stopServer(server);
+    }
+  }
+
+  console.log(`\n${connections} connections, ${seconds} s a page, ${embedded ? `embedded database in ${options['data-dir']}` : 'PostgreSQL server'}\n`);
+  for (const { workers, pages: figures, memory } of results) {
+    const baseline = figures[0].perSecond;
+    console.log(`WEB_CONCURRENCY=${workers}\n`);
+    console.log(formatRow(['Page', 'Requests/s', 'Ratio to baseline', 'p50 ms', 'p95 ms', 'p99 ms', 'Errors']));
+    console.log(formatRow(['---', '---', '---', '---', '---', '---', '---']));
+    for (const page of figures) {
+      console.log(formatRow([page.page, page.perSecond.toFixed(0), (page.perSecond / baseline).toFixed(2), page.p50, page.p95, page.p99, page.errors]));
+    }
+    console.log(`\nPeak RSS: ${memory.map((m) => `${m.process} ${m.megabytes} MB`).join(', ')}\n`);
+  }
+  if (results.length > 1) {
+    console.log(formatRow(['Page', ...results.map((r) => `${r.workers} worker(s) req/s`), `Ratio ${results[results.length - 1].workers}:${results[0].workers}`]));
+    console.log(formatRow(['---', ...results.map(() => '---'), '---']));
+    results[0].pages.forEach((page, index) => {
+      const perSecond = results.map((r) => r.pages[index].perSecond);
+      console.log(formatRow([page.page, ...perSecond.map((n) => n.toFixed(0)), (perSecond[perSecond.length - 1] / perSecond[0]).toFixed(2)]));
+    });
+  }
+
+  if (!embedded) {
+    console.log('\nStatements per page and sequential scans of large tables (EXPLAIN of every statement each page sends)\n');
+    const explained = await withDatabase((dataSource) => explainKeyPages(dataSource, pages, targets));
+    console.log(formatRow(['Page', 'Statements', 'Sequential scans of large tables']));
+    console.log(formatRow(['---', '---', '---']));
+    for (const page of explained) console.log(formatRow([page.page, page.statements, page.largeSeqScans.join(', ') || 'none']));
+  }
+}
+
+/**
+ * Opens the benchmark's database in this process (before the app holds it: the embedded one admits one process),
+ * makes sure a draft plan run exists for the preview page, and finds who signs in and the pages' ids.
+ */
+async function withDatabase<T>(action: (dataSource: DataSource) => Promise<T>): Promise<T> {
+  const database = await openDatabase({ databaseUrl: embedded ? undefined : options['database-url'], dataDir: options['data-dir'] ?? '', databasePoolSize: 2 });
+  try {
+    return await action(database.dataSource);
+  } finally {
+    await database.close();
+  }
+}
+
+async function prepareTargets(dataSource: DataSource): Promise<KeyPageTargets> {
+  const [draft] = await dataSource.query(`SELECT id FROM plan_runs WHERE status = 'draft' LIMIT 1`);
+  if (!draft) {
+    console.log('Planning 52 weeks as HR, for the plan preview page ...');
+    const [hr] = await dataSource.query(`SELECT id, full_name AS "fullName" FROM employees WHERE 'hr' = ANY (roles) ORDER BY email LIMIT 1`);
+    await createPlanRun(dataSource, actorOf(hr), { today: DateTime.now().toISODate()!, horizonWeeks: 52, replanPublished: false });
+  }
+  return findKeyPageTargets(dataSource);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
