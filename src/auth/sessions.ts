@@ -1,7 +1,7 @@
 // Sessions live in PostgreSQL so that any app process can serve any request.
 import connectPgSimple from 'connect-pg-simple';
-import type { RequestHandler } from 'express';
-import session, { type SessionData } from 'express-session';
+import type { Request, RequestHandler, Response } from 'express';
+import session, { type Session, type SessionData } from 'express-session';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
@@ -56,7 +56,7 @@ class SessionStore extends PgStore {
 
 export function sessionMiddleware(dataSource: DataSource, config: Config): RequestHandler {
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
-  return session({
+  const sessions = session({
     name: sessionCookieName,
     secret: config.sessionSecret,
     store: new SessionStore(pool),
@@ -71,6 +71,31 @@ export function sessionMiddleware(dataSource: DataSource, config: Config): Reque
       maxAge: config.sessionIdleMinutes * 60 * 1000,
     },
   });
+  return (req, res, next) =>
+    sessions(req, res, (error?: unknown) => {
+      if (error) return next(error);
+      saveSessionBeforeRedirect(req, res, next);
+      next();
+    });
+}
+
+/** The session's data without its cookie, to tell whether a request changed it. */
+const sessionData = (sess: Session) => JSON.stringify(sess, (key, value) => (key === 'cookie' ? undefined : value));
+
+/**
+ * express-session stores a changed session at the end of the response, but sends a redirect's headers before the
+ * store has it, and a browser follows a redirect as soon as the headers arrive: with a pool of connections the next
+ * page could read the session from before the POST, without its flash message or new feed address. So a changed
+ * session is stored first, then the redirect is sent.
+ */
+export function saveSessionBeforeRedirect(req: Request, res: Response, next: (error: unknown) => void): void {
+  const before = req.session && sessionData(req.session);
+  const redirect = res.redirect.bind(res) as (...args: unknown[]) => void;
+  res.redirect = ((...args: unknown[]) => {
+    if (!req.session || sessionData(req.session) === before) return redirect(...args);
+    // A store that fails is reported as express-session reports it, rather than redirecting to a page without the message.
+    req.session.save((error) => (error ? next(error) : redirect(...args)));
+  }) as Response['redirect'];
 }
 
 /** Ends sessions older than the absolute limit, however active they were. */
