@@ -16,6 +16,7 @@ const environmentSchema = z.object({
     .optional(),
   DATA_DIR: z.string().min(1).default('data/pglite'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
@@ -45,6 +46,8 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   databasePoolSize: number;
+  /** App processes serving requests; more than one runs node:cluster workers, which needs a PostgreSQL server. */
+  webConcurrency: number;
   sessionSecret: string;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
@@ -78,12 +81,19 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   if (values.NODE_ENV === 'production' && !values.SESSION_SECRET) {
     throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: required when NODE_ENV=production');
   }
+  // Refused rather than quietly run as one process: whoever asked for N processes should learn they did not get them.
+  if (values.WEB_CONCURRENCY > 1 && !values.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  WEB_CONCURRENCY: more than 1 needs DATABASE_URL (the embedded database serves a single process)',
+    );
+  }
   return {
     env: values.NODE_ENV,
     port: values.PORT,
     databaseUrl: values.DATABASE_URL,
     dataDir: path.resolve(values.DATA_DIR),
     databasePoolSize: values.DATABASE_POOL_SIZE,
+    webConcurrency: values.WEB_CONCURRENCY,
     sessionSecret: values.SESSION_SECRET ?? developmentSecret,
     sessionIdleMinutes: values.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: values.SESSION_ABSOLUTE_HOURS,

@@ -1,48 +1,51 @@
-// Starts Frontline: opens the database, applies migrations, seeds the demo organisation into an empty one, listens.
+// Starts Frontline: opens the database, applies migrations, seeds the demo organisation into an empty one, listens;
+// with WEB_CONCURRENCY > 1 it does the first three once, then forks that many workers (cluster.ts) that listen.
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { DateTime } from 'luxon';
-import pino from 'pino';
-import { buildApp } from './app';
-import { ConfigError, loadConfig } from './config';
-import { openDatabase } from './db/database';
+import pino, { type Logger } from 'pino';
+import { serveApp } from './app-process';
+import { runWorkers } from './cluster';
+import { ConfigError, loadConfig, type Config } from './config';
+import { openDatabase, type Database } from './db/database';
 import { DataFolderInUse } from './db/embedded-postgres';
-import { startMailDelivery } from './invitations/mail-delivery';
-import { startNoticeJobs } from './notices/notice-jobs';
 import { ensureDemoOrganisation } from './seed/demo-organisation';
-import { findDemoSignIns } from './seed/demo-sign-ins';
+import { findDemoSignIns, type DemoSignIn } from './seed/demo-sign-ins';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
+  if (cluster.isWorker) {
+    // The primary has migrated and seeded, and says where the app runs.
+    await serveApp(await openDatabase(config), config, logger);
+    return;
+  }
+
   const database = await openDatabase(config);
+  await prepareDatabase(database, config, logger);
+  const signIns = await findDemoSignIns(database.dataSource);
+  const databaseWhere = database.embedded ? config.dataDir : 'DATABASE_URL';
+  if (config.webConcurrency === 1) {
+    const port = await serveApp(database, config, logger);
+    printWelcome(port, databaseWhere, signIns);
+    return;
+  }
+  // Each worker opens a pool of its own; the primary keeps no connection.
+  await database.close();
+  runWorkers(config.webConcurrency, logger, (port) =>
+    printWelcome(port, `${databaseWhere}, ${config.webConcurrency} worker processes`, signIns),
+  );
+}
+
+async function prepareDatabase(database: Database, config: Config, logger: Logger): Promise<void> {
   const applied = await database.dataSource.runMigrations({ transaction: 'each' });
   if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');
   if (config.demoSeed && (await ensureDemoOrganisation(database.dataSource, DateTime.now()))) {
     logger.info('created the demo organisation');
   }
-
-  const app = buildApp({ dataSource: database.dataSource, config, logger });
-  const stopMailDelivery = startMailDelivery(database.dataSource, config, logger);
-  const stopNoticeJobs = startNoticeJobs(database.dataSource, logger);
-  const server = app.listen(config.port, () => {
-    void printWelcome(database.dataSource, config.port, database.embedded ? config.dataDir : 'DATABASE_URL');
-  });
-
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, 'finishing in-flight requests, then stopping');
-    server.close(() => {
-      Promise.all([stopMailDelivery(), stopNoticeJobs()])
-        .then(() => database.close())
-        .then(() => process.exit(0), () => process.exit(1));
-    });
-    server.closeIdleConnections();
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
-async function printWelcome(dataSource: Parameters<typeof findDemoSignIns>[0], port: number, databaseWhere: string): Promise<void> {
-  const signIns = await findDemoSignIns(dataSource);
+function printWelcome(port: number, databaseWhere: string, signIns: DemoSignIn[]): void {
   const lines = [`Frontline is running at http://localhost:${port}/  (database: ${databaseWhere})`];
   if (signIns.length) {
     lines.push('Demo sign-ins:');

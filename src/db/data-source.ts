@@ -19,6 +19,9 @@ export function createDataSource(target: ConnectionTarget, poolSize: number): Da
     migrationsTableName: 'migrations',
     synchronize: false,
     poolSize,
+    // pg-pool's connectionTimeoutMillis: bounds both opening a connection and waiting for a free one, so while the
+    // database is unreachable or the pool is exhausted a request fails (503, see connection-errors.ts) instead of
+    // hanging. TypeORM listens for the pool's 'error' event, so a pooled connection that dies does not stop the process.
     connectTimeoutMS: 10_000,
     extra: { application_name: 'frontline' },
   });

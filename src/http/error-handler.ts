@@ -1,6 +1,7 @@
 // Maps every error to a status and a friendly page; users never see a stack trace or SQL.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { HttpError, NotFound, TooManyRequests } from './errors';
+import { isDatabaseUnreachable } from '../db/connection-errors';
+import { HttpError, NotFound, ServiceUnavailable, TooManyRequests } from './errors';
 
 export const notFoundHandler: RequestHandler = () => {
   throw new NotFound();
@@ -24,9 +25,12 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
   let status = 500;
   let title = 'Something went wrong';
   let message = 'Frontline hit an unexpected problem. It has been logged; please try again.';
-  if (error instanceof HttpError) {
-    ({ status, title, message } = error);
-    if (error instanceof TooManyRequests) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+  const httpError = isDatabaseUnreachable(error) ? new ServiceUnavailable() : error;
+  if (httpError instanceof HttpError) {
+    ({ status, title, message } = httpError);
+    if (httpError instanceof TooManyRequests || httpError instanceof ServiceUnavailable) {
+      res.setHeader('Retry-After', String(httpError.retryAfterSeconds));
+    }
   } else {
     // body-parser, csrf-sync and friends throw http-errors with a status of their own.
     const statusError = error as ExpressStatusError;

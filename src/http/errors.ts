@@ -48,3 +48,13 @@ export class TooManyRequests extends HttpError {
     super(429, 'Too many attempts', message);
   }
 }
+
+/** The database cannot be reached just now: nothing is wrong with the request, so people are asked to try again. */
+export class ServiceUnavailable extends HttpError {
+  constructor(
+    message = 'Frontline cannot reach its database just now, so nothing was loaded or saved. Please try again in a minute.',
+    readonly retryAfterSeconds = 30,
+  ) {
+    super(503, 'Temporarily unavailable', message);
+  }
+}

@@ -29,3 +29,25 @@ describe('mail and import settings', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://frontline.example.com/' }).publicUrl).toBe('https://frontline.example.com');
   });
 });
+
+describe('WEB_CONCURRENCY', () => {
+  const server = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/frontline' };
+
+  it('runs one process unless told otherwise, and up to 64 on a PostgreSQL server', () => {
+    expect(loadConfig({}).webConcurrency).toBe(1);
+    expect(loadConfig({ ...server, WEB_CONCURRENCY: '4' }).webConcurrency).toBe(4);
+    expect(loadConfig({ ...server, WEB_CONCURRENCY: '64' }).webConcurrency).toBe(64);
+  });
+
+  it('refuses a count that is not a whole number from 1 to 64', () => {
+    for (const bad of ['0', '65', '2.5', 'many']) {
+      expect(() => loadConfig({ ...server, WEB_CONCURRENCY: bad })).toThrow(/WEB_CONCURRENCY/);
+    }
+  });
+
+  it('refuses several processes on the embedded database, which one process holds', () => {
+    expect(() => loadConfig({ WEB_CONCURRENCY: '2' })).toThrow(ConfigError);
+    expect(() => loadConfig({ WEB_CONCURRENCY: '2' })).toThrow(/WEB_CONCURRENCY: more than 1 needs DATABASE_URL/);
+    expect(loadConfig({ WEB_CONCURRENCY: '1' }).webConcurrency).toBe(1);
+  });
+});

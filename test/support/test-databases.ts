@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/db/data-source';
-import { startEmbeddedPostgres } from '../../src/db/embedded-postgres';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/db/embedded-postgres';
 
 const migrationsFolder = path.join(__dirname, '..', '..', 'migrations');
 
@@ -55,18 +55,17 @@ export interface TestDatabase {
 export async function openTestDatabase(): Promise<TestDatabase> {
   const url = serverUrl();
   if (url) {
-    const name = `frontline_test_${randomBytes(6).toString('hex')}`;
-    await withAdminClient(url, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${templateDatabaseName()}`));
-    const dataSource = await createDataSource({ url: urlForDatabase(url, name) }, 5).initialize();
+    const copy = await copyTemplateDatabase(url);
+    const dataSource = await createDataSource({ url: copy.url }, 5).initialize();
     return {
       dataSource,
       async close() {
         await dataSource.destroy();
-        await withAdminClient(url, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+        await copy.drop();
       },
     };
   }
-  const embedded = await startEmbeddedPostgres({ loadDataDir: new Blob([fs.readFileSync(snapshotPath())]), maxConnections: 2 });
+  const embedded = await startEmbeddedFromSnapshot(2);
   const dataSource = await createDataSource(embedded, 1).initialize();
   return {
     dataSource,
@@ -75,6 +74,21 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       await embedded.stop();
     },
   };
+}
+
+/** A new database on the server, copied from the migrated template: its address, and how to drop it. */
+export async function copyTemplateDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `frontline_test_${randomBytes(6).toString('hex')}`;
+  await withAdminClient(url, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${templateDatabaseName()}`));
+  return {
+    url: urlForDatabase(url, name),
+    drop: () => withAdminClient(url, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+/** An embedded database in this process, loaded from the migrated snapshot and served on a local port. */
+export function startEmbeddedFromSnapshot(maxConnections: number): Promise<EmbeddedPostgres> {
+  return startEmbeddedPostgres({ loadDataDir: new Blob([fs.readFileSync(snapshotPath())]), maxConnections });
 }
 
 /** An empty database with no migrations applied, for testing the migrations themselves. */
