@@ -1,12 +1,17 @@
 // The rules for choosing a password, shared by the set-password link and the change-password page.
 import { z } from 'zod';
+import { guessablePasswordProblem } from './guessable-passwords';
 import { minimumPasswordLength } from './passwords';
 
 const newPasswordFields = {
   newPassword: z
     .string({ error: 'Choose a new password' })
     .min(minimumPasswordLength, `Choose a password of at least ${minimumPasswordLength} characters`)
-    .max(1024, 'A password is at most 1024 characters'),
+    .max(1024, 'A password is at most 1024 characters')
+    .superRefine((password, context) => {
+      const problem = guessablePasswordProblem(password);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    }),
   confirmPassword: z.string({ error: 'Type the new password again' }),
 };
 

@@ -1,6 +1,6 @@
 // Writes assignments as an RFC 5545 calendar: one event per working session, in the desk's own time zone.
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import { ICalCalendar, ICalEventStatus } from 'ical-generator';
+import { escape, ICalCalendar, ICalEventStatus } from 'ical-generator';
 import { type CalendarAssignment, takesPlace } from './calendar-assignments';
 import { workingSessions } from './working-sessions';
 
@@ -17,7 +17,9 @@ export interface IcsContent {
 }
 
 export function renderIcs({ name, assignments, readers, withdrawn }: IcsContent): string {
-  const calendar = new ICalCalendar({ prodId: { company: 'Frontline', product: 'Rotations' }, name });
+  // The generator escapes events' text but writes the calendar's name as given: a desk or person named with a line
+  // break would otherwise add properties of its own to the file.
+  const calendar = new ICalCalendar({ prodId: { company: 'Frontline', product: 'Rotations' }, name: escape(name, false) });
   // Each event names its desk's zone; the generator adds one VTIMEZONE per zone used, so that calendar apps
   // apply that zone's daylight-saving rules rather than a fixed offset.
   calendar.timezone({ name: null, generator: getVtimezoneComponent });

@@ -36,7 +36,10 @@ export function weekWindowOf(query: unknown, defaultCount: number, today: DateTi
   const parsed = parseForm(windowQuery, query);
   if (!parsed.ok) throw new RuleViolation(Object.values(parsed.errors).join('. '));
   const first = weekNumber(parsed.data.from ?? today.toFormat("kkkk-'W'WW"));
-  return weekWindow(first, parsed.data.weeks ?? defaultCount);
+  const window = weekWindow(first, parsed.data.weeks ?? defaultCount);
+  // The last weeks of 9999 run into the year 10000, whose days neither PostgreSQL nor the pages can name.
+  if (!/^\d{4}-/.test(window.period.to)) throw new RuleViolation('Choose an earlier first week: the calendar ends with the year 9999');
+  return window;
 }
 
 export function weekWindow(first: number, count: number): WeekWindow {

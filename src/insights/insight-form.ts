@@ -19,6 +19,8 @@ const maxTagLength = 40;
 
 const tagsField = z
   .string()
+  // Room for every tag at its longest; anything longer is not tags, and the messages below would repeat it whole.
+  .max(maxTags * (maxTagLength + 2), `Give at most ${maxTags} tags of at most ${maxTagLength} characters`)
   .optional()
   .transform((text, context) => {
     const tags = [...new Set((text ?? '').split(',').map((tag) => tag.trim().toLowerCase()).filter(Boolean))];

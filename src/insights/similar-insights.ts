@@ -1,6 +1,7 @@
 // Insights like the one being written, so its author can add "I heard this too" instead of a duplicate:
 // ranked by full-text relevance on the whole insight plus trigram similarity of the summaries.
 import type { EntityManager } from 'typeorm';
+import { hasNoControlCharacters } from '../http/validation';
 import { insightStatusLabels, type InsightStatus } from './insight';
 import { totalContactsSql } from './insight-queries';
 
@@ -33,7 +34,8 @@ function anyWordQuery(text: string): string {
 export async function findSimilarInsights(manager: EntityManager, text: string, search: SimilarSearch = {}): Promise<SimilarInsight[]> {
   const typed = text.trim().slice(0, 200);
   const words = anyWordQuery(typed);
-  if (typed.length < minimumSimilarText || !words) return [];
+  // Text with a control character (a tampered request) can match nothing, and PostgreSQL refuses NUL outright.
+  if (typed.length < minimumSimilarText || !words || !hasNoControlCharacters(typed)) return [];
   const rows: (Omit<SimilarInsight, 'statusLabel'> & { status: InsightStatus })[] = await manager.query(
     `WITH typed AS (SELECT websearch_to_tsquery('english', $1) AS query, lower($2) AS summary)
      SELECT i.id, i.summary, c.name AS "categoryName", pa.name AS "productAreaName", i.status, ${totalContactsSql('i')} AS contacts

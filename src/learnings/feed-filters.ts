@@ -1,6 +1,7 @@
 // The learnings feed's filters, search and order as read from a query string, and back into one for links.
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { hasNoControlCharacters } from '../http/validation';
 import { insightStatuses, severities, type InsightStatus, type Severity } from '../insights/insight';
 
 export const feedSorts = ['relevance', 'newest', 'heard', 'severe'] as const;
@@ -35,6 +36,7 @@ const optionalText = (max: number) =>
     .string()
     .trim()
     .max(max)
+    .refine(hasNoControlCharacters)
     .transform((text) => text || undefined)
     .optional()
     .catch(undefined);

@@ -1,5 +1,6 @@
 // One line of an employee CSV, checked with the same field rules as the HR form.
 import { z } from 'zod';
+import { controlCharacterMessage, hasNoControlCharacters } from '../http/validation';
 import {
   dateField,
   emailField,
@@ -51,6 +52,9 @@ export function checkImportRow(
   values: RowValues,
   columnLabels: Record<ImportColumnKey, string>,
 ): { row: ImportRow; problems?: undefined } | { row?: undefined; problems: RowProblem[] } {
+  // As in the forms: no value needs one, and names end up in calendar files, where they are not allowed.
+  const unreadable = (Object.keys(values) as ImportColumnKey[]).filter((key) => !hasNoControlCharacters(values[key]));
+  if (unreadable.length) return { problems: unreadable.map((key) => ({ line, column: columnLabels[key], message: controlCharacterMessage })) };
   const result = schema.safeParse(values);
   if (result.success) return { row: { line, ...result.data } };
   const problems: RowProblem[] = [];

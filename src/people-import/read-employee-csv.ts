@@ -36,6 +36,8 @@ export interface ReadEmployeeCsvOptions {
 }
 
 const textExtensions = new Set(['', '.csv', '.txt']);
+// A person's columns take a few hundred characters; without a bound, the parser spends seconds of CPU on one long line.
+const maxLineBytes = 64 * 1024;
 const notCsvMessage = 'This is not a CSV file. In your spreadsheet, choose Save as (or Download as) “CSV UTF-8” and upload that file.';
 const notUtf8Message =
   'This file is not UTF-8 text: it is a spreadsheet or other binary file, or a CSV saved in an older encoding. In your spreadsheet, choose Save as “CSV UTF-8” and upload that file.';
@@ -44,7 +46,7 @@ export async function readEmployeeCsv(filePath: string, options: ReadEmployeeCsv
   if (!textExtensions.has(path.extname(options.fileName).toLowerCase())) throw new ImportFileRejected(415, notCsvMessage);
   const { size } = await stat(filePath);
   const delimiter = delimiterOf(await firstLineOf(filePath));
-  const parser = parse({ bom: true, delimiter, info: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true });
+  const parser = parse({ bom: true, delimiter, info: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true, max_record_size: maxLineBytes });
   // A failure in any stage destroys the parser with it, so it surfaces in the loop below rather than in this callback.
   pipeline(createReadStream(filePath), new StrictTextDecoder((bytesRead) => options.onProgress?.(bytesRead, size)), parser, () => {});
 
@@ -195,6 +197,8 @@ function csvErrorText(error: CsvError): string {
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
       return 'a quote (") inside a quoted value must be doubled ("")';
+    case 'CSV_MAX_RECORD_SIZE':
+      return `a line is longer than ${maxLineBytes / 1024} KB, far more than one person’s details`;
     default:
       return error.message;
   }

@@ -8,6 +8,8 @@ export const departmentNameForm = z.object({
 export const departmentHeadsForm = z.object({
   heads: z
     .string()
+    // Room for dozens of heads; longer is a paste gone wrong, which the message below would repeat whole.
+    .max(2_000, 'List the heads’ emails in at most 2,000 characters')
     .optional()
     .transform((text, context) => {
       const given = (text ?? '').split(/[\s,;]+/).filter(Boolean);

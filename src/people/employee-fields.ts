@@ -18,11 +18,13 @@ export const jobTitleField = z.string().trim().min(1, 'Enter a job title').max(2
 /** A calendar date as ISO (2026-03-01) or, when given, the organisation's format (e.g. 01/03/2026); gives ISO. */
 export function parseCalendarDate(text: string, organisationFormat?: string): string | null {
   const trimmed = text.trim();
+  // Luxon reads the year 0000, which PostgreSQL's dates do not have.
+  const storable = (date: DateTime) => date.isValid && date.year >= 1;
   const iso = DateTime.fromFormat(trimmed, 'yyyy-MM-dd');
-  if (iso.isValid) return iso.toISODate();
+  if (storable(iso)) return iso.toISODate();
   if (organisationFormat) {
     const local = DateTime.fromFormat(trimmed, organisationFormat);
-    if (local.isValid) return local.toISODate();
+    if (storable(local)) return local.toISODate();
   }
   return null;
 }

@@ -1,9 +1,10 @@
 // The HR employee list: its filters as read from a query string, and the queries behind the page and the CSV
 // export. Every condition and sort order here is served by an index (see the EmployeeSearch migration), so a
 // page stays fast at 100,000 people.
-import { DateTime } from 'luxon';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
+import { hasNoControlCharacters } from '../http/validation';
+import { parseCalendarDate } from './employee-fields';
 import { containsPattern } from './like-pattern';
 import { employeeStatuses, statusCondition, statusExpression, type EmployeeStatus } from './employee-status';
 
@@ -46,11 +47,11 @@ export interface EmployeeListPage {
 
 export const employeeListPageSize = 50;
 
-const isoDate = z.string().refine((text) => DateTime.fromFormat(text, 'yyyy-MM-dd').isValid);
+const isoDate = z.string().refine((text) => parseCalendarDate(text) !== null);
 
 // A bad value in a hand-edited address is dropped, never a 500: each field falls back on its own.
 const filtersSchema = z.object({
-  search: z.string().trim().max(200).transform((text) => text || undefined).catch(undefined),
+  search: z.string().trim().max(200).refine(hasNoControlCharacters).transform((text) => text || undefined).catch(undefined),
   department: z.guid().optional().catch(undefined),
   site: z.guid().optional().catch(undefined),
   status: z.enum(employeeStatuses).optional().catch(undefined),

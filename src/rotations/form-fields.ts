@@ -29,7 +29,8 @@ export function blankAsNull<Field extends z.ZodType>(field: Field) {
 }
 
 export function isIsoWeek(text: string): boolean {
-  return /^\d{4}-W\d{2}$/.test(text) && DateTime.fromISO(text).isValid;
+  // Weeks of the year 0000 read fine in luxon, but their days are no dates to PostgreSQL.
+  return /^\d{4}-W\d{2}$/.test(text) && DateTime.fromISO(text).isValid && DateTime.fromISO(text).weekYear >= 1;
 }
 
 /** An ISO week such as 2027-W05. */

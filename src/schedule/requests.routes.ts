@@ -7,7 +7,7 @@ import { inTransaction } from '../db/transaction';
 import { hrOnly, signedIn } from '../http/access';
 import { Conflict, RuleViolation } from '../http/errors';
 import { setFlash, takeFlash } from '../http/flash';
-import { parseForm, type FieldErrors } from '../http/validation';
+import { hasNoControlCharacters, parseForm, type FieldErrors } from '../http/validation';
 import { idParam } from '../http/id-param';
 import { readSettings } from '../settings/settings.service';
 import { answerForm, hrDeclineForm, moveRequestForm, swapRequestForm } from './assignment-forms';
@@ -77,7 +77,8 @@ export function requestRoutes(dataSource: DataSource): Router {
 
   async function showSwapCandidates(req: Request, res: Response, status = 200, state: { errors?: FieldErrors; refusal?: string[] } = {}) {
     const id = idParam(req.params.id);
-    const search = typeof req.query.search === 'string' ? req.query.search.trim().slice(0, 200) || undefined : undefined;
+    const typed = req.query.search;
+    const search = typeof typed === 'string' && hasNoControlCharacters(typed) ? typed.trim().slice(0, 200) || undefined : undefined;
     const page = await inTransaction(dataSource, async (manager) => {
       const assignment = await ownChangeableAssignment(manager, req.user!.id, id, today());
       const checker = await loadScheduleChecker(manager, today());
