@@ -3,7 +3,7 @@ import connectPgSimple from 'connect-pg-simple';
 import type { Request, RequestHandler, Response } from 'express';
 import session, { type Session, type SessionData } from 'express-session';
 import type { Pool } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Config } from '../config';
 
 declare module 'express-session' {
@@ -27,7 +27,8 @@ class SessionStore extends PgStore {
   private readonly storedExpiries = new Map<string, number>();
 
   constructor(private readonly pool: Pool) {
-    super({ pool, tableName: 'sessions', createTableIfMissing: false, pruneSessionInterval: 15 * 60 });
+    // Expired sessions are deleted by the background job loop (pruneExpiredSessions), not by a timer in every store.
+    super({ pool, tableName: 'sessions', createTableIfMissing: false, pruneSessionInterval: false });
   }
 
   override get(sid: string, callback: (error: unknown, session?: SessionData | null) => void): void {
@@ -96,6 +97,12 @@ export function saveSessionBeforeRedirect(req: Request, res: Response, next: (er
     // A store that fails is reported as express-session reports it, rather than redirecting to a page without the message.
     req.session.save((error) => (error ? next(error) : redirect(...args)));
   }) as Response['redirect'];
+}
+
+/** Deletes the sessions whose idle expiry has passed; gives how many. */
+export async function pruneExpiredSessions(manager: EntityManager): Promise<number> {
+  const [, deleted]: [unknown, number] = await manager.query('DELETE FROM sessions WHERE expire < now()');
+  return deleted;
 }
 
 /** Ends sessions older than the absolute limit, however active they were. */

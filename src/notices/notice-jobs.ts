@@ -4,6 +4,7 @@
 import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
+import { pruneExpiredSessions } from '../auth/sessions';
 import { inTransaction } from '../db/transaction';
 import { startDueAssignments } from '../schedule/assignment-clock';
 import { completeFinishedRotations } from '../shifts/completion';
@@ -54,7 +55,7 @@ export function runDigestJob(dataSource: DataSource, now: () => DateTime = () =>
   return runScheduledJob(dataSource, digestJob, digestEveryMinutes, (manager) => sendWeeklyDigests(manager, now()));
 }
 
-/** Checks every minute for due jobs: reminders, digests, and assignments to start, complete or flag. Gives the function that stops the loop, waiting for the round in flight. */
+/** Checks every minute for due jobs: reminders, digests, assignments to start, complete or flag, and expired sessions. Gives the function that stops the loop, waiting for the round in flight. */
 export function startNoticeJobs(dataSource: DataSource, logger: Logger): () => Promise<void> {
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;
@@ -80,6 +81,10 @@ export function startNoticeJobs(dataSource: DataSource, logger: Logger): () => P
         return started || settled.completed || settled.flagged ? { started, ...settled } : null;
       }),
     );
+    await step('expired sessions', async () => {
+      const deleted = await pruneExpiredSessions(dataSource.manager);
+      return deleted ? { deleted } : null;
+    });
     if (!stopping) timer = setTimeout(() => (inFlight = runRound()), checkEveryMs);
   };
   inFlight = runRound();

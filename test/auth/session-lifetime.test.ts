@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { buildEmployee } from '../support/factories';
+import { pruneExpiredSessions } from '../../src/auth/sessions';
 import { recordQueries } from '../support/query-recorder';
 import { signIn } from '../support/sessions';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -64,5 +65,16 @@ describe('a session', () => {
     const plain = sessionCookie((await request(t.app).get('/sign-in')).headers['set-cookie']);
     expect(plain).toMatch(/; HttpOnly/);
     expect(plain).not.toMatch(/; Secure/);
+  });
+
+  it('is deleted once expired by the background jobs, while live sessions stay', async () => {
+    const [quiet, active] = [await buildEmployee(t.dataSource), await buildEmployee(t.dataSource)];
+    await signIn(t.app, quiet.email);
+    const activeAgent = await signIn(t.app, active.email);
+    await t.dataSource.query(`UPDATE sessions SET expire = now() - interval '1 minute' WHERE sess::text LIKE $1`, [`%${quiet.id}%`]);
+    expect(await pruneExpiredSessions(t.dataSource.manager)).toBeGreaterThanOrEqual(1);
+    const left = await t.dataSource.query(`SELECT sess::text AS sess FROM sessions`);
+    expect(left.some((row: { sess: string }) => row.sess.includes(quiet.id))).toBe(false);
+    expect((await activeAgent.get('/me')).status).toBe(200);
   });
 });
