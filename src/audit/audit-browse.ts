@@ -3,7 +3,7 @@
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { hasNoControlCharacters } from '../http/validation';
+import { optionalQueryText } from '../http/validation';
 import { containsPattern } from '../people/like-pattern';
 import { auditedEntityTypes, type AuditedEntityType } from './audit-log';
 
@@ -51,7 +51,7 @@ const entryId = z.string().regex(/^\d{1,18}$/);
 const filtersSchema = z.object({
   entityType: z.enum(auditedEntityTypes).optional().catch(undefined),
   entityId: z.guid().optional().catch(undefined),
-  actor: z.string().trim().max(200).refine(hasNoControlCharacters).transform((text) => text || undefined).catch(undefined),
+  actor: optionalQueryText(200),
   from: isoDate.optional().catch(undefined),
   to: isoDate.optional().catch(undefined),
   before: entryId.optional().catch(undefined),

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 export type FieldErrors = Record<string, string>;
 
@@ -12,6 +12,20 @@ const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 export function hasNoControlCharacters(text: string): boolean {
   return !controlCharacter.test(text);
 }
+
+/**
+ * A free-text value in an address (a search, a filter): trimmed, blank or malformed read as absent, so that a
+ * hand-edited address is never a 500.
+ */
+export const optionalQueryText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine(hasNoControlCharacters)
+    .transform((text) => text || undefined)
+    .optional()
+    .catch(undefined);
 
 export const controlCharacterMessage = 'Remove the invisible control character from this field';
 

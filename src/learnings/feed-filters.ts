@@ -1,7 +1,7 @@
 // The learnings feed's filters, search and order as read from a query string, and back into one for links.
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { hasNoControlCharacters } from '../http/validation';
+import { optionalQueryText } from '../http/validation';
 import { insightStatuses, severities, type InsightStatus, type Severity } from '../insights/insight';
 
 export const feedSorts = ['relevance', 'newest', 'heard', 'severe'] as const;
@@ -31,25 +31,15 @@ export interface FeedFilters {
 }
 
 const isoDate = z.string().refine((text) => DateTime.fromFormat(text, 'yyyy-MM-dd', { zone: 'utc' }).isValid);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine(hasNoControlCharacters)
-    .transform((text) => text || undefined)
-    .optional()
-    .catch(undefined);
-
 // A bad value in a hand-edited address is dropped, never a 500: each field falls back on its own.
 const filtersSchema = z.object({
-  q: optionalText(200),
+  q: optionalQueryText(200),
   category: z.guid().optional().catch(undefined),
   area: z.guid().optional().catch(undefined),
   severity: z.enum(severities).optional().catch(undefined),
   status: z.enum(insightStatuses).optional().catch(undefined),
   desk: z.guid().optional().catch(undefined),
-  tag: optionalText(40).transform((tag) => tag?.toLowerCase()),
+  tag: optionalQueryText(40).transform((tag) => tag?.toLowerCase()),
   from: isoDate.optional().catch(undefined),
   to: isoDate.optional().catch(undefined),
   sort: z.enum(feedSorts).optional().catch(undefined),

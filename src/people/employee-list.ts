@@ -3,7 +3,7 @@
 // page stays fast at 100,000 people.
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
-import { hasNoControlCharacters } from '../http/validation';
+import { optionalQueryText } from '../http/validation';
 import { parseCalendarDate } from './employee-fields';
 import { containsPattern } from './like-pattern';
 import { employeeStatuses, statusCondition, statusExpression, type EmployeeStatus } from './employee-status';
@@ -51,7 +51,7 @@ const isoDate = z.string().refine((text) => parseCalendarDate(text) !== null);
 
 // A bad value in a hand-edited address is dropped, never a 500: each field falls back on its own.
 const filtersSchema = z.object({
-  search: z.string().trim().max(200).refine(hasNoControlCharacters).transform((text) => text || undefined).catch(undefined),
+  search: optionalQueryText(200),
   department: z.guid().optional().catch(undefined),
   site: z.guid().optional().catch(undefined),
   status: z.enum(employeeStatuses).optional().catch(undefined),

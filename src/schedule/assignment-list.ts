@@ -1,7 +1,7 @@
 // HR's list of published assignments: its filters as read from a query string, and the page of rows behind it.
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { hasNoControlCharacters } from '../http/validation';
+import { optionalQueryText } from '../http/validation';
 import { containsPattern } from '../people/like-pattern';
 import { isIsoWeek } from '../rotations/form-fields';
 import { assignmentStatuses, type AssignmentStatus, type AssignmentSummary } from './assignment-status';
@@ -43,7 +43,7 @@ const querySchema = z.object({
     .refine(isIsoWeek)
     .optional()
     .catch(undefined),
-  search: z.string().trim().max(200).refine(hasNoControlCharacters).transform((text) => text || undefined).catch(undefined),
+  search: optionalQueryText(200),
   page: z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1),
 });
 
