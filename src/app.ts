@@ -18,6 +18,7 @@ import { invitationRoutes } from './invitations/invitations.routes';
 import { csrfProtection } from './http/csrf';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { healthRoutes } from './http/health.routes';
+import { numberText } from './http/number-text';
 import { pageLocals } from './http/page-locals';
 import { employeeExportRoutes } from './people-export/export.routes';
 import { employeeImportRoutes } from './people-import/import.routes';
@@ -49,6 +50,7 @@ export function buildApp({ dataSource, config, logger }: AppDependencies): expre
   app.set('trust proxy', config.trustProxy);
   app.set('view engine', 'ejs');
   app.set('views', path.join(projectRoot, 'views'));
+  app.locals.numberText = numberText;
 
   app.use(
     pinoHttp({

@@ -1,5 +1,6 @@
 // The geometry of the dashboard's charts, computed here and drawn as inline SVG by views/dashboards/_bar-chart.ejs
 // and _line-chart.ejs. Colours come from classes in app.css (the CSP allows no style attributes).
+import { numberText } from '../http/number-text';
 
 export interface ChartText {
   /** Unique on the page: the SVG's title and description are referenced by it. */
@@ -97,6 +98,6 @@ export function lineChart(text: ChartText, points: LinePoint[], tick: (label: st
     plot,
     points: placed,
     path: placed.map((point) => `${point.x},${point.y}`).join(' '),
-    yTicks: [0, max / 2, max].map((value) => ({ y: yOf(value), text: value.toLocaleString('en') })),
+    yTicks: [0, max / 2, max].map((value) => ({ y: yOf(value), text: numberText(value) })),
   };
 }

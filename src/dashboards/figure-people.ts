@@ -8,7 +8,7 @@ import { isIsoWeek } from '../rotations/form-fields';
 import { queryNamed } from './dashboard-sql';
 import type { DashboardScope } from './dashboard-scope';
 import { figureKeys, figureSql, type FigureDetails, type FigureKey } from './figure-sets';
-import { hoursText } from './figure-tables';
+import { hundredthsText } from '../http/number-text';
 import { figureParameters, hoursWeekCount, recentWeeks } from './programme-figures';
 
 const figurePeoplePageSize = 50;
@@ -76,7 +76,7 @@ const describe: { [K in FigureKey]: (row: FigureDetails[K]) => string } = {
     row.overdue
       .map((due) => `${due.programme}: due ${due.dueWeek}, ${due.placedWeek === null ? 'not placed' : `placed in ${due.placedWeek}, not completed`}`)
       .join('; '),
-  hours: (row) => `${hoursText(row.hours)} hours in ${row.shifts} ${row.shifts === 1 ? 'shift' : 'shifts'}`,
+  hours: (row) => `${hundredthsText(row.hours)} hours in ${row.shifts} ${row.shifts === 1 ? 'shift' : 'shifts'}`,
 };
 
 type ListedRow = Record<string, unknown> & { employeeId: string; fullName: string; departmentName: string; total: number };

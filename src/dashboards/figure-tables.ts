@@ -1,5 +1,6 @@
 // The dashboard's four tables, each with its chart. The page and the CSV export are both written from these, so a
 // downloaded table holds exactly what the page shows.
+import { hundredthsText, numberText } from '../http/number-text';
 import { barChart, lineChart, roundedUp, type BarChart, type LineChart } from './charts';
 import type { FigureKey } from './figure-sets';
 import type { DepartmentFigures, ProgrammeFigures } from './programme-figures';
@@ -42,7 +43,7 @@ export const tableTitles: Record<TableKey, string> = {
   hours: 'Hours logged per week',
 };
 
-const count = (value: number, figure: FigureKey): TableCell => ({ value, text: value.toLocaleString('en'), figure });
+const count = (value: number, figure: FigureKey): TableCell => ({ value, text: numberText(value), figure });
 
 /** A share in percent to one decimal; null of nobody. */
 export function shareOf(part: number, whole: number): number | null {
@@ -53,9 +54,6 @@ const share = (part: number, whole: number): TableCell => {
   const value = shareOf(part, whole);
   return { value, text: value === null ? '–' : `${value}%` };
 };
-
-/** Hours as pages show them: to the hundredth, with thousands separated. */
-export const hoursText = (hours: number): string => hours.toLocaleString('en', { maximumFractionDigits: 2 });
 
 type TableWithoutChart = Omit<FigureTable, 'chart'>;
 
@@ -88,7 +86,7 @@ function hoursLine(figures: ProgrammeFigures, scopeName: string): FigureTable['c
     title: `${tableTitles.hours}: ${scopeName}`,
     description: `Hours logged in each of the last ${weeks.length} weeks, from ${weeks[0].label} to ${weeks[weeks.length - 1].label}.`,
   };
-  const points = weeks.map((week, index) => ({ label: week.label, value: total.hoursByWeek[index], text: `${hoursText(total.hoursByWeek[index])} hours` }));
+  const points = weeks.map((week, index) => ({ label: week.label, value: total.hoursByWeek[index], text: `${hundredthsText(total.hoursByWeek[index])} hours` }));
   return { kind: 'line', chart: lineChart(text, points, (label) => label.slice(5)) };
 }
 
@@ -119,8 +117,8 @@ export function figureTables(figures: ProgrammeFigures, totalLabel: string): Fig
     `Hours of the shifts logged in each of the last ${figures.weeks.length} weeks (the week of the shift’s day at its desk), by the person’s department.`,
     [...figures.weeks.map((week) => week.label), 'Total'],
     (row) => [
-      ...row.hoursByWeek.map((value, index): TableCell => ({ value, text: hoursText(value), figure: 'hours', week: figures.weeks[index].label })),
-      { value: row.hours, text: hoursText(row.hours), figure: 'hours' },
+      ...row.hoursByWeek.map((value, index): TableCell => ({ value, text: hundredthsText(value), figure: 'hours', week: figures.weeks[index].label })),
+      { value: row.hours, text: hundredthsText(row.hours), figure: 'hours' },
     ],
   );
   const scopeName = figures.departments.length === 1 ? figures.departments[0].department!.name : totalLabel;

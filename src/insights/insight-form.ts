@@ -2,9 +2,8 @@
 // routing rules' departments and for similar insights, re-showing the form without saving.
 import { z } from 'zod';
 import { optionalIdField } from './insight-lists.schemas';
+import { numberText } from '../http/number-text';
 import { severities, situationMaxLength, summaryMaxLength, verbatimMaxLength, type Severity } from './insight';
-
-const thousands = (count: number) => count.toLocaleString('en-GB');
 
 export const contactsField = (message: string) =>
   z
@@ -61,11 +60,11 @@ export const insightForm = z.object({
     .string({ error: 'Enter what the customer said' })
     .trim()
     .min(1, 'Enter what the customer said')
-    .max(verbatimMaxLength, `What the customer said is at most ${thousands(verbatimMaxLength)} characters`),
+    .max(verbatimMaxLength, `What the customer said is at most ${numberText(verbatimMaxLength)} characters`),
   situation: z
     .string()
     .trim()
-    .max(situationMaxLength, `The customer’s situation is at most ${thousands(situationMaxLength)} characters`)
+    .max(situationMaxLength, `The customer’s situation is at most ${numberText(situationMaxLength)} characters`)
     .optional()
     .transform((text) => text || null),
   categoryId: z.guid({ error: 'Choose a category' }),

@@ -18,6 +18,7 @@ import { insightStatusLabels, insightStatuses, type InsightStatus } from '../ins
 import { queueMessageNotices } from '../notices/message-notices';
 import { departmentOptions } from '../people/departments.service';
 import { InvalidField } from '../http/invalid-fields';
+import { numberText } from '../http/number-text';
 import { versionField } from '../schedule/assignment-forms';
 import type { DepartmentRef, LearningsScope } from './learnings-scope';
 import { scopedInsight } from './insight-page';
@@ -33,7 +34,7 @@ export const statusTransitions: Record<InsightStatus, readonly InsightStatus[]> 
 export const commentMaxLength = 2000;
 
 const textField = (missing: string, max: number) =>
-  z.preprocess((value) => value ?? '', z.string().trim().min(1, missing).max(max, `Keep it to ${max.toLocaleString('en')} characters`));
+  z.preprocess((value) => value ?? '', z.string().trim().min(1, missing).max(max, `Keep it to ${numberText(max)} characters`));
 
 export const triageForm = z.object({
   status: z.enum(insightStatuses, { error: 'Choose a status' }),
