@@ -3,7 +3,7 @@ import type { DateTime } from 'luxon';
 import { describeDays } from '../rotations/desk-view';
 import { type AssignmentStatus, type CalendarAssignment, takesPlace } from './calendar-assignments';
 import { dateRange } from './date-range';
-import { type WorkingSession, workingSessions } from './working-sessions';
+import { type WorkingSession, sessionOn, workingDays } from './working-sessions';
 import { calendarWeek, weeksOf } from './week-window';
 
 export interface RotationWeek {
@@ -50,7 +50,7 @@ export function myRotations(assignments: CalendarAssignment[], today: DateTime):
 }
 
 function rotationCard(assignment: CalendarAssignment): RotationCard {
-  const sessions = workingSessions(assignment.startsOn, assignment.endsOn, assignment.desk, assignment.stages);
+  const days = workingDays(assignment.startsOn, assignment.endsOn, assignment.desk, assignment.stages);
   const weekNumbers = weeksOf(assignment);
   return {
     id: assignment.id,
@@ -68,12 +68,12 @@ function rotationCard(assignment: CalendarAssignment): RotationCard {
     sameZone: assignment.desk.timeZone === assignment.employeeTimeZone,
     weeks: weekNumbers.map((number) => {
       const week = calendarWeek(number);
-      const inWeek = sessions.filter((session) => session.date >= week.monday && session.date <= week.sunday);
+      const inWeek = days.filter((day) => day.date >= week.monday && day.date <= week.sunday);
       return {
         label: week.label,
         dates: dateRange(week.monday, week.sunday),
-        stages: [...new Set(inWeek.map((session) => session.stage).filter((stage) => stage !== null))],
-        ...hoursOf(inWeek[0], assignment.employeeTimeZone),
+        stages: [...new Set(inWeek.map((day) => day.stage).filter((stage) => stage !== null))],
+        ...hoursOf(inWeek[0] && sessionOn(inWeek[0], assignment.desk), assignment.employeeTimeZone),
       };
     }),
   };

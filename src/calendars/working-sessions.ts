@@ -17,28 +17,37 @@ export interface StagePlan {
   unit: 'weeks' | 'shifts';
 }
 
-export interface WorkingSession {
+/** A day of an assignment on which its desk works. */
+export interface WorkingDay {
   /** The local date at the desk, 'yyyy-MM-dd'. */
   date: string;
-  start: DateTime;
-  end: DateTime;
   /** The programme stage the session belongs to; null past the programme's last stage. */
   stage: string | null;
 }
 
+export interface WorkingSession extends WorkingDay {
+  start: DateTime;
+  end: DateTime;
+}
+
 export function workingSessions(startsOn: string, endsOn: string, desk: DeskHours, stages: StagePlan[]): WorkingSession[] {
-  const days: string[] = [];
+  return workingDays(startsOn, endsOn, desk, stages).map((day) => sessionOn(day, desk));
+}
+
+/** The days alone: placing a time in a zone is most of a session's cost, and a page may need few of them. */
+export function workingDays(startsOn: string, endsOn: string, desk: DeskHours, stages: StagePlan[]): WorkingDay[] {
+  const dates: string[] = [];
   const last = DateTime.fromISO(endsOn, { zone: 'utc' });
   for (let day = DateTime.fromISO(startsOn, { zone: 'utc' }); day <= last; day = day.plus({ days: 1 })) {
-    if (desk.workingDays.includes(day.weekday)) days.push(day.toISODate()!);
+    if (desk.workingDays.includes(day.weekday)) dates.push(day.toISODate()!);
   }
-  const stageOfSession = sessionStages(stages, days.length, desk.workingDays.length);
-  return days.map((date, index) => ({
-    date,
-    start: localTime(date, desk.startTime, desk.timeZone),
-    end: localTime(date, desk.endTime, desk.timeZone),
-    stage: stageOfSession[index] ?? null,
-  }));
+  const stageOfSession = sessionStages(stages, dates.length, desk.workingDays.length);
+  return dates.map((date, index) => ({ date, stage: stageOfSession[index] ?? null }));
+}
+
+/** The day's session at the desk's local hours. */
+export function sessionOn(day: WorkingDay, desk: DeskHours): WorkingSession {
+  return { ...day, start: localTime(day.date, desk.startTime, desk.timeZone), end: localTime(day.date, desk.endTime, desk.timeZone) };
 }
 
 /**

@@ -2,7 +2,7 @@
 // before it, in the employee's own time zone. Each is queued once, however often and wherever the job runs.
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
-import { workingSessions, type WorkingSession } from '../calendars/working-sessions';
+import { sessionOn, workingDays, type WorkingSession } from '../calendars/working-sessions';
 import { readSettings } from '../settings/settings.service';
 import { describeHours, describeWeeks, longDate, type DeskDescription } from './notice-words';
 import { queueNotices, type NoticeDraft } from './queue-notices';
@@ -16,8 +16,10 @@ export async function sendDueReminders(manager: EntityManager, now: DateTime): P
   const { reminderDaysBefore } = await readSettings(manager);
   const drafts: NoticeDraft[] = [];
   for (const rotation of await loadUpcomingRotations(manager, now, reminderDaysBefore)) {
-    const [firstShift] = workingSessions(rotation.startsOn, rotation.endsOn, rotation.desk, []);
-    if (!firstShift || now >= firstShift.start) continue;
+    const [firstWorkingDay] = workingDays(rotation.startsOn, rotation.endsOn, rotation.desk, []);
+    if (!firstWorkingDay) continue;
+    const firstShift = sessionOn(firstWorkingDay, rotation.desk);
+    if (now >= firstShift.start) continue;
     const firstDay = DateTime.fromISO(firstShift.date, { zone: rotation.employeeTimeZone });
     const eveningBefore = firstDay.minus({ days: 1 }).set({ hour: eveningHour });
     const daysBefore = firstDay.minus({ days: reminderDaysBefore }).set({ hour: reminderHour });
