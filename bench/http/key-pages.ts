@@ -27,6 +27,10 @@ const { values: options } = parseArgs({
     connections: { type: 'string', default: '32' },
     workers: { type: 'string', default: '1,2' },
     port: { type: 'string', default: '3917' },
+    /** Only the pages whose names contain one of these (comma-separated, any case); the baseline always runs. */
+    pages: { type: 'string' },
+    /** A folder for V8 CPU profiles of the app's processes (node --cpu-prof), written when the app stops. */
+    'cpu-prof': { type: 'string' },
   },
 });
 const seconds = Number(options.seconds);
@@ -94,8 +98,8 @@ function startServer(workers: number): ChildProcess {
     SESSION_SECRET: 'benchmark-session-secret-of-at-least-32-characters',
     ...(embedded ? { DATA_DIR: options['data-dir'] } : { DATABASE_URL: options['database-url'] }),
   };
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env: environment, stdio: ['ignore', 'ignore', 'inherit'] });
-  return server;
+  const profiling = options['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', options['cpu-prof']] : [];
+  return spawn(process.execPath, [...profiling, '--import', 'tsx', 'src/server.ts'], { env: environment, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 async function waitUntilReady(): Promise<void> {
@@ -157,7 +161,7 @@ async function main(): Promise<void> {
   if (embedded) workerCounts.splice(0, workerCounts.length, 1);
   const results: { workers: number; pages: PageFigures[]; memory: ReturnType<typeof peakMemory> }[] = [];
   const targets = await withDatabase(prepareTargets);
-  const pages = keyPages(targets);
+  const pages = chosenPages(keyPages(targets));
 
   for (const workers of workerCounts) {
     const server = startServer(workers);
@@ -214,6 +218,13 @@ async function main(): Promise<void> {
     console.log(formatRow(['---', '---', '---']));
     for (const page of explained) console.log(formatRow([page.page, page.statements, page.largeSeqScans.join(', ') || 'none']));
   }
+}
+
+function chosenPages(pages: KeyPage[]): KeyPage[] {
+  const wanted = options.pages?.toLowerCase().split(',');
+  if (!wanted) return pages;
+  const [baseline, ...rest] = pages;
+  return [baseline, ...rest.filter((page) => wanted.some((word) => page.name.toLowerCase().includes(word)))];
 }
 
 /**
