@@ -33,8 +33,8 @@ export interface FeedPage {
 }
 
 export const feedPageSize = 25;
-/** Counting stops here, so that a broad filter over 500,000 insights stays quick ("10,000 or more"). */
-export const countLimit = 10_000;
+/** Counting stops here, so that a broad filter over 500,000 insights stays quick ("1,000 or more"). */
+export const countLimit = 1_000;
 
 interface SortKey {
   expression: string;
@@ -55,31 +55,46 @@ const idKey: SortKey = { expression: 'i.id', type: 'uuid', cursorText: 'i.id::te
 
 // Every order is descending and ends with the creation time and id, so pages never overlap or skip rows.
 const sortKeys: Record<FeedSort, SortKey[]> = {
-  relevance: [{ expression: 'hits.rank', type: 'real', cursorText: 'hits.rank::text' }, createdAtKey, idKey],
+  relevance: [{ expression: 'i.rank', type: 'real', cursorText: 'i.rank::text' }, createdAtKey, idKey],
   newest: [createdAtKey, idKey],
   heard: [{ expression: 'i.heard_contacts', type: 'int', cursorText: 'i.heard_contacts::text' }, createdAtKey, idKey],
   severe: [{ expression: severityRank, type: 'int', cursorText: `${severityRank}::text` }, createdAtKey, idKey],
 };
 
 interface FeedQuery {
-  /** The search's CTE, or nothing. */
-  withClause: string;
-  /** The FROM list: the insights, joined to the search hits. */
-  source: string;
+  /** The conditions on the insight `i` other than the search's words. */
   where: string;
   parameters: SqlParameters;
 }
 
-// A search also finds an insight through the insights merged into it, ranked by its best-matching member. Counting
-// needs no rank, and ranking is most of a search's cost (every match's words are read again), so the count skips it.
-const searchHits = (ranked: boolean) => `WITH hits AS (
-  SELECT coalesce(m.merged_into_id, m.id) AS id${ranked ? `, max(ts_rank(m.search, websearch_to_tsquery('english', :search))) AS rank` : ''}
-    FROM insights m
-   WHERE m.search @@ websearch_to_tsquery('english', :search)
-   GROUP BY 1)`;
+const searchWords = `websearch_to_tsquery('english', :search)`;
 
-/** `ranked`: the hits carry their rank, for the best-match order. */
-function feedQuery(scope: LearningsScope, filters: FeedFilters, ranked: boolean): FeedQuery {
+/** What the orders read of an insight: a search's matches carry it, so that they are ordered without reading more. */
+const sortColumns = 'i.id, i.created_at, i.heard_contacts, i.severity';
+
+/**
+ * The insights the words find that meet `where`, as the rows `i` the orders read, with their best rank when
+ * `ranked`. An insight is also found through the insights merged into it, ranked by its best-matching member. For
+ * a head, `where` holds the routing, which the GIN index on (search, routed departments) answers with the words,
+ * so that only the scope's matches are read; ranking each of them is the search's cost.
+ */
+function searchMatches(where: string, ranked: boolean): string {
+  const [direct, throughMerged] = searchBranches(where, (alias) => `${sortColumns}${ranked ? `, ts_rank(${alias}.search, ${searchWords}) AS rank` : ''}`);
+  return `(SELECT id, created_at, heard_contacts, severity${ranked ? ', max(rank) AS rank' : ''}
+      FROM (${direct} UNION ALL ${throughMerged}) matched
+     GROUP BY id, created_at, heard_contacts, severity) i`;
+}
+
+/** The insights `i` meeting `where` that the words find in their own text, and those they find in a merged member `m`. */
+function searchBranches(where: string, columns: (matchedAlias: 'i' | 'm') => string): [string, string] {
+  return [
+    `SELECT ${columns('i')} FROM insights i WHERE ${where} AND i.search @@ ${searchWords}`,
+    `SELECT ${columns('m')} FROM insights m JOIN insights i ON i.id = m.merged_into_id
+      WHERE m.merged_into_id IS NOT NULL AND m.search @@ ${searchWords} AND ${where}`,
+  ];
+}
+
+function feedQuery(scope: LearningsScope, filters: FeedFilters): FeedQuery {
   const conditions = ['i.merged_into_id IS NULL', routedWithin('i', scope.departmentIds)];
   const parameters: SqlParameters = { departmentIds: scope.departmentIds };
   const add = (condition: string, values: SqlParameters) => {
@@ -99,12 +114,7 @@ function feedQuery(scope: LearningsScope, filters: FeedFilters, ranked: boolean)
   if (filters.from) add('i.created_at >= :fromAt', { fromAt: utcDayStart(filters.from) });
   if (filters.to) add('i.created_at < :untilAt', { untilAt: utcDayStart(filters.to, 1) });
   if (filters.search) parameters.search = filters.search;
-  return {
-    withClause: filters.search ? searchHits(ranked) : '',
-    source: filters.search ? 'insights i JOIN hits ON hits.id = i.id' : 'insights i',
-    where: conditions.join(' AND '),
-    parameters,
-  };
+  return { where: conditions.join(' AND '), parameters };
 }
 
 const rowColumns = `
@@ -124,18 +134,27 @@ const rowJoins = `
 
 type RawRow = FeedRow & { authorId: string; cursor: string[] };
 
-/** One page of rows after `cursor` (none: the first), in the filters' order. */
+/**
+ * One page of rows after `cursor` (none: the first), in the filters' order. The page's insights are chosen first,
+ * and only those 25 joined to what the feed shows of them.
+ */
 async function readRows(manager: EntityManager, scope: LearningsScope, filters: FeedFilters, cursor: string[] | null, limit: number): Promise<RawRow[]> {
-  const { withClause, source, where, parameters } = feedQuery(scope, filters, filters.sort === 'relevance');
+  const { where, parameters } = feedQuery(scope, filters);
   const keys = sortKeys[filters.sort];
   const after = cursor ? ` AND (${keys.map((key) => key.expression).join(', ')}) < (${keys.map((key, index) => `:after${index}::${key.type}`).join(', ')})` : '';
   const afterParameters = Object.fromEntries((cursor ?? []).map((value, index) => [`after${index}`, value]));
-  const sql = `${withClause}
-    SELECT ${rowColumns}, ARRAY[${keys.map((key) => key.cursorText).join(', ')}] AS cursor
-      FROM ${source} ${rowJoins}
-     WHERE ${where}${after}
-     ORDER BY ${keys.map((key) => `${key.expression} DESC`).join(', ')}
-     LIMIT :limit`;
+  const chosen = filters.search
+    ? `FROM ${searchMatches(where, filters.sort === 'relevance')} WHERE TRUE${after}`
+    : `FROM insights i WHERE ${where}${after}`;
+  const sql = `
+    SELECT ${rowColumns}, page.cursor
+      FROM (SELECT i.id, ${keys.map((key, index) => `${key.expression} AS key${index}`).join(', ')},
+                   ARRAY[${keys.map((key) => key.cursorText).join(', ')}] AS cursor
+              ${chosen}
+             ORDER BY ${keys.map((key) => `${key.expression} DESC`).join(', ')}
+             LIMIT :limit) page
+      JOIN insights i ON i.id = page.id ${rowJoins}
+     ORDER BY ${keys.map((_key, index) => `page.key${index} DESC`).join(', ')}`;
   const rows: RawRow[] = await queryNamed(manager, sql, { ...parameters, ...afterParameters, limit });
   return rows.map((row) => ({ ...row, authorName: authorVisibleTo(scope.viewer, row) ? row.authorName : null }));
 }
@@ -148,12 +167,8 @@ function withoutCursor({ cursor: _cursor, authorId: _authorId, ...row }: RawRow)
 export async function findFeedPage(manager: EntityManager, scope: LearningsScope, filters: FeedFilters, after: unknown): Promise<FeedPage> {
   const cursor = decodeCursor(after, sortKeys[filters.sort].map((key) => key.type));
   const rows = await readRows(manager, scope, filters, cursor, feedPageSize + 1);
-  const { withClause, source, where, parameters } = feedQuery(scope, filters, false);
-  const [{ total }]: { total: number }[] = await queryNamed(
-    manager,
-    `${withClause} SELECT count(*)::int AS total FROM (SELECT 1 FROM ${source} WHERE ${where} LIMIT :countLimit) matched`,
-    { ...parameters, countLimit: countLimit + 1 },
-  );
+  const { where, parameters } = feedQuery(scope, filters);
+  const [{ total }]: { total: number }[] = await queryNamed(manager, countSql(filters, where), { ...parameters, countLimit: countLimit + 1 });
   const shown = rows.slice(0, feedPageSize);
   return {
     rows: shown.map(withoutCursor),
@@ -161,6 +176,16 @@ export async function findFeedPage(manager: EntityManager, scope: LearningsScope
     totalIsCapped: total > countLimit,
     nextCursor: rows.length > feedPageSize ? encodeCursor(shown[shown.length - 1].cursor) : null,
   };
+}
+
+/**
+ * Counts up to :countLimit matches, stopping there. A search counts the insights its words find and those found
+ * through their merged members apart, each branch stopping early, rather than gathering every match first.
+ */
+function countSql(filters: FeedFilters, where: string): string {
+  if (!filters.search) return `SELECT count(*)::int AS total FROM (SELECT 1 FROM insights i WHERE ${where} LIMIT :countLimit) matched`;
+  const [direct, throughMerged] = searchBranches(where, () => 'i.id');
+  return `SELECT count(*)::int AS total FROM ((${direct} LIMIT :countLimit) UNION (${throughMerged} LIMIT :countLimit)) matched`;
 }
 
 const exportChunkSize = 2000;

@@ -57,9 +57,10 @@ export async function learningsScope(manager: EntityManager, audience: Learnings
 
 /**
  * SQL: the insight aliased `alias` is routed to one of `departmentIds` (passed as :departmentIds); TRUE for every
- * department. Written out only when it restricts, so the planner may walk an order's index and probe the routing.
+ * department. Written out only when it restricts, so the planner may walk an order's index. It reads the routing's
+ * copy on the insight, which the search's index also holds, so that words and departments are matched together.
  */
 export function routedWithin(alias: string, departmentIds: string[] | null): string {
   if (departmentIds === null) return 'TRUE';
-  return `EXISTS (SELECT 1 FROM insight_departments routed WHERE routed.insight_id = ${alias}.id AND routed.department_id = ANY(:departmentIds::uuid[]))`;
+  return `${alias}.routed_department_ids && :departmentIds::uuid[]`;
 }
