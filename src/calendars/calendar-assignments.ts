@@ -35,8 +35,10 @@ export interface CalendarAssignment {
 }
 
 /** Deferred and cancelled assignments keep their weeks in the table, but nobody works them. */
+export const statusesNotTakingPlace: readonly AssignmentStatus[] = ['deferred', 'cancelled'];
+
 export function takesPlace(assignment: Pick<CalendarAssignment, 'status'>): boolean {
-  return assignment.status !== 'cancelled' && assignment.status !== 'deferred';
+  return !statusesNotTakingPlace.includes(assignment.status);
 }
 
 export type AssignmentScope =

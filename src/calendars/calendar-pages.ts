@@ -4,11 +4,13 @@ import type { EntityManager } from 'typeorm';
 import { NotFound } from '../http/errors';
 import { loadCalendarAssignments } from './calendar-assignments';
 import { type FeedState, findFeed } from './calendar-feeds';
+import { dateRange } from './date-range';
 import { type CalendarDesk, deskCapacities, findCalendarDesk } from './desk-capacity';
+import { type DeskRosterPage, type DeskWeekLoad, deskRosterEntries, deskRosterPage, deskWeekLoads, namesListedUpTo } from './desk-rosters';
 import { type MyRotations, myRotations } from './my-rotations';
 import { type ProgrammeTimeline, programmeTimeline } from './programme-timeline';
-import { type RosterWeek, rosterWeeks } from './week-rosters';
-import type { WeekWindow } from './week-window';
+import { type DeskRosterEntry, type RosterWeek, rosterWeeks } from './week-rosters';
+import { type CalendarWeek, type WeekWindow, calendarWeek, isCalendarWeek } from './week-window';
 
 export interface MyRotationsPage extends MyRotations {
   feed: FeedState | null;
@@ -19,22 +21,59 @@ export async function loadMyRotations(manager: EntityManager, employeeId: string
   return { ...myRotations(assignments, now), feed: await findFeed(manager, { kind: 'employee', id: employeeId }) };
 }
 
+export interface DeskCalendarWeek extends DeskWeekLoad {
+  dates: string;
+  /** Everyone on the desk that week, alphabetically; null when there are too many to list (see the week's roster). */
+  entries: DeskRosterEntry[] | null;
+}
+
 export interface DeskCalendarPage {
   desk: CalendarDesk;
-  weeks: (RosterWeek & { capacity: number })[];
+  weeks: DeskCalendarWeek[];
   feed: FeedState | null;
 }
 
 export async function loadDeskCalendar(manager: EntityManager, deskId: string, window: WeekWindow): Promise<DeskCalendarPage> {
   const desk = await findCalendarDesk(manager, deskId);
-  const assignments = await loadCalendarAssignments(manager, { deskId }, window.period);
-  const capacity = await deskCapacities(manager, [deskId], window.weeks.map((week) => week.label));
+  const loads = await deskWeekLoads(manager, deskId, window.weeks);
+  const listed = window.weeks.filter((_, index) => loads[index].people > 0 && loads[index].people <= namesListedUpTo);
+  const entries = await deskRosterEntries(manager, deskId, listed);
   return {
     desk,
-    weeks: rosterWeeks(window, assignments).map((week) => ({ ...week, capacity: capacity(deskId, week.label) })),
+    weeks: window.weeks.map((week, index) => ({
+      ...loads[index],
+      dates: dateRange(week.monday, week.sunday),
+      entries: loads[index].people === 0 ? [] : (entries.get(week.label) ?? null),
+    })),
     feed: await findFeed(manager, { kind: 'desk', id: deskId }),
   };
 }
+
+export interface DeskWeekRosterPage extends DeskRosterPage, DeskWeekLoad {
+  desk: CalendarDesk;
+  week: CalendarWeek;
+  dates: string;
+  /** The weeks before and after, for links to their rosters; null past the ends of the calendar. */
+  previousWeek: string | null;
+  nextWeek: string | null;
+}
+
+export async function loadDeskWeekRoster(manager: EntityManager, deskId: string, week: CalendarWeek, after: unknown): Promise<DeskWeekRosterPage> {
+  const desk = await findCalendarDesk(manager, deskId);
+  const [load] = await deskWeekLoads(manager, deskId, [week]);
+  const page = await deskRosterPage(manager, deskId, week, after);
+  return {
+    desk,
+    week,
+    dates: dateRange(week.monday, week.sunday),
+    ...load,
+    ...page,
+    previousWeek: showableWeekLabel(week.number - 1),
+    nextWeek: showableWeekLabel(week.number + 1),
+  };
+}
+
+const showableWeekLabel = (number: number) => (isCalendarWeek(number) ? calendarWeek(number).label : null);
 
 export interface DepartmentCalendar {
   id: string;

@@ -1,4 +1,4 @@
-// The calendar pages: my rotations, a desk's and a department's calendar, HR's timeline, and the feeds.
+// The calendar pages: my rotations, a desk's calendar and week rosters, a department's calendar, HR's timeline, and the feeds.
 import { type Request, type Response, Router } from 'express';
 import { DateTime } from 'luxon';
 import type { DataSource } from 'typeorm';
@@ -8,12 +8,13 @@ import { allowRoles, headsOnly, hrOnly, signedIn } from '../http/access';
 import { idParam } from '../http/id-param';
 import { assignmentStatusNames } from './calendar-assignments';
 import { mayManageFeed } from './calendar-feeds';
-import { type DepartmentCalendar, loadDepartmentCalendars, loadDeskCalendar, loadMyRotations, loadProgrammeTimeline } from './calendar-pages';
+import { type DepartmentCalendar, loadDepartmentCalendars, loadDeskCalendar, loadDeskWeekRoster, loadMyRotations, loadProgrammeTimeline } from './calendar-pages';
 import { takeRevealedFeed } from './feed-reveal';
 import { feedRoutes, sendCalendar } from './feeds.routes';
+import { rosterPageSize } from './desk-rosters';
 import { ownAssignmentIcs } from './own-assignment-ics';
 import { listLimit } from './programme-timeline';
-import { weekWindowOf } from './week-window';
+import { calendarWeekOf, weekWindowOf } from './week-window';
 
 const rosterWeeksShown = 8;
 const quarterWeeks = 13;
@@ -56,6 +57,13 @@ export function calendarRoutes(dataSource: DataSource, config: Config): Router {
       canManageFeed: mayManageFeed(req.user!, { kind: 'desk', id: deskId }),
       newFeed: takeRevealedFeed(req, [{ kind: 'desk', id: deskId }]),
     });
+  });
+
+  router.get('/desks/:id/calendar/weeks/:week', allowRoles('hr', 'head'), async (req, res) => {
+    const deskId = idParam(req.params.id);
+    const week = calendarWeekOf(req.params.week);
+    const page = await inTransaction(dataSource, (manager) => loadDeskWeekRoster(manager, deskId, week, req.query.after));
+    res.render('calendars/desk-week', { title: `${page.desk.name}: who is on the desk in ${week.label}`, ...page, rosterPageSize });
   });
 
   router.get('/head/calendar', headsOnly, async (req, res) => {

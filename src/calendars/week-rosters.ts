@@ -1,17 +1,29 @@
-// Who is on rotation in each week of a window: the rows of the desk and department calendars.
+// Who is on rotation in each week of a window, the rows of the department calendars; and the roster entry that the
+// desk's pages list too.
+import { weekNumber } from '../planner';
 import { type CalendarAssignment, takesPlace } from './calendar-assignments';
 import { dateRange } from './date-range';
 import { type WeekWindow, weeksOf } from './week-window';
 
-export interface RosterEntry {
+/** One person on a desk in one week, as the desk's calendar and its week rosters list them. */
+export interface DeskRosterEntry {
   assignmentId: string;
   employeeName: string;
   departmentName: string;
   programmeName: string;
-  deskId: string;
-  deskName: string;
   /** 2 of 4: the entry's place in its assignment. */
   weekOfAssignment: string;
+}
+
+/** A department's calendar lists people at several desks, so its entries say which. */
+export interface RosterEntry extends DeskRosterEntry {
+  deskId: string;
+  deskName: string;
+}
+
+/** "2 of 4": the place of the week numbered `week` in an assignment. */
+export function weekOfAssignment(assignment: { firstWeek: string; weeks: number }, week: number): string {
+  return `${week - weekNumber(assignment.firstWeek) + 1} of ${assignment.weeks}`;
 }
 
 export interface RosterWeek {
@@ -24,7 +36,7 @@ export interface RosterWeek {
 export function rosterWeeks(window: WeekWindow, assignments: CalendarAssignment[]): RosterWeek[] {
   const byWeek = new Map<number, RosterEntry[]>(window.weeks.map((week) => [week.number, []]));
   for (const assignment of assignments.filter(takesPlace)) {
-    weeksOf(assignment).forEach((number, index) => {
+    for (const number of weeksOf(assignment)) {
       byWeek.get(number)?.push({
         assignmentId: assignment.id,
         employeeName: assignment.employeeName,
@@ -32,9 +44,9 @@ export function rosterWeeks(window: WeekWindow, assignments: CalendarAssignment[
         programmeName: assignment.programmeName,
         deskId: assignment.deskId,
         deskName: assignment.deskName,
-        weekOfAssignment: `${index + 1} of ${assignment.weeks}`,
+        weekOfAssignment: weekOfAssignment(assignment, number),
       });
-    });
+    }
   }
   return window.weeks.map((week) => ({
     label: week.label,

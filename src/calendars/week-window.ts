@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { RuleViolation } from '../http/errors';
 import { weekLabel, weekNumber } from '../planner';
 import { mondayOfWeek, sundayOfWeek } from '../planner/weeks';
-import { blankAsNull, isoWeekField, wholeNumberField } from '../rotations/form-fields';
+import { blankAsNull, isIsoWeek, isoWeekField, wholeNumberField } from '../rotations/form-fields';
 import { parseForm } from '../http/validation';
 import type { Period } from './calendar-assignments';
 
@@ -37,10 +37,30 @@ export function weekWindowOf(query: unknown, defaultCount: number, today: DateTi
   if (!parsed.ok) throw new RuleViolation(Object.values(parsed.errors).join('. '));
   const first = weekNumber(parsed.data.from ?? today.toFormat("kkkk-'W'WW"));
   const window = weekWindow(first, parsed.data.weeks ?? defaultCount);
-  // The last weeks of 9999 run into the year 10000, whose days neither PostgreSQL nor the pages can name.
-  if (!/^\d{4}-/.test(window.period.to)) throw new RuleViolation('Choose an earlier first week: the calendar ends with the year 9999');
+  if (!isNameableDate(window.period.to)) throw new RuleViolation(pastTheCalendar('first week'));
   return window;
 }
+
+const weekParameter = z.object({ week: isoWeekField('the week') });
+
+/** The week an address names (2027-W05); throws RuleViolation, as weekWindowOf does, for anything else. */
+export function calendarWeekOf(text: unknown): CalendarWeek {
+  const parsed = parseForm(weekParameter, { week: text });
+  if (!parsed.ok) throw new RuleViolation(Object.values(parsed.errors).join('. '));
+  const week = calendarWeek(weekNumber(parsed.data.week));
+  if (!isNameableDate(week.sunday)) throw new RuleViolation(pastTheCalendar('week'));
+  return week;
+}
+
+/** Whether calendarWeekOf accepts the week numbered so: a page links to no week it would refuse. */
+export function isCalendarWeek(number: number): boolean {
+  const week = calendarWeek(number);
+  return isIsoWeek(week.label) && isNameableDate(week.sunday);
+}
+
+// The last weeks of 9999 run into the year 10000, whose days neither PostgreSQL nor the pages can name.
+const pastTheCalendar = (what: string) => `Choose an earlier ${what}: the calendar ends with the year 9999`;
+const isNameableDate = (date: string) => /^\d{4}-/.test(date);
 
 export function weekWindow(first: number, count: number): WeekWindow {
   const weeks = Array.from({ length: count }, (_, index) => calendarWeek(first + index));

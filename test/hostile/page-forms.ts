@@ -90,10 +90,12 @@ function linksOn(html: string): string[] {
 export const routePattern = (path: string) => new RegExp(`^${path.replace(/\./g, '\\.').replace(/:\w+/g, '[^/]+')}$`);
 
 const idPattern = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+// A week in the path (a desk's roster for 2027-W05) counts as an id too: each week links to the next, without end.
+const weekSegmentPattern = /(?<=\/)\d{4}-W\d{2}(?=\/|$)/gi;
 
-/** An address with its ids replaced, so that pages about different rows of one kind count as one. */
+/** An address with its ids and weeks replaced, so that pages about different rows of one kind count as one. */
 export function addressPattern(address: string): string {
-  return address.split(/[?#]/)[0].replace(idPattern, ':id');
+  return address.split(/[?#]/)[0].replace(idPattern, ':id').replace(weekSegmentPattern, ':week');
 }
 
 export interface Visit {
