@@ -1,36 +1,34 @@
-// Who from a head's departments is away on the front line this week: a rotation in progress, or scheduled, that
-// covers any day of the week `today` falls in.
+// Who from a head's departments is away on the front line this week, as their dashboard shows it: how many, and the
+// first of them by department and name. The drill-down (figure 'away') lists them all.
 import type { EntityManager } from 'typeorm';
-import type { AssignmentStatus } from '../schedule/assignment-status';
 import type { IsoDate } from '../planner';
-import { mondayOfWeek, sundayOfWeek, weekOfDate } from '../planner/weeks';
 import { queryNamed } from './dashboard-sql';
+import { figureSql, type FigureDetails } from './figure-sets';
 
-export interface AwayOnRotation {
+const awayShownOnDashboard = 20;
+
+export type AwayOnRotation = FigureDetails['away'] & {
   employeeId: string;
   fullName: string;
   departmentName: string;
-  programmeName: string;
-  deskName: string;
-  startsOn: IsoDate;
-  endsOn: IsoDate;
-  status: AssignmentStatus;
+};
+
+export interface AwayThisWeek {
+  count: number;
+  first: AwayOnRotation[];
 }
 
-export async function findAwayOnRotation(manager: EntityManager, departmentIds: string[], today: IsoDate): Promise<AwayOnRotation[]> {
-  const week = weekOfDate(today);
-  return queryNamed<AwayOnRotation>(
+export async function findAwayThisWeek(manager: EntityManager, departmentIds: string[], today: IsoDate): Promise<AwayThisWeek> {
+  const rows = await queryNamed<AwayOnRotation & { count: number }>(
     manager,
-    `SELECT e.id AS "employeeId", e.full_name AS "fullName", d.name AS "departmentName", p.name AS "programmeName",
-            dk.name AS "deskName", to_char(a.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(a.ends_on, 'YYYY-MM-DD') AS "endsOn", a.status
-       FROM assignments a
-       JOIN employees e ON e.id = a.employee_id
-       JOIN departments d ON d.id = e.department_id
-       JOIN programmes p ON p.id = a.programme_id
-       JOIN desks dk ON dk.id = a.desk_id
-      WHERE a.status IN ('scheduled', 'in-progress') AND a.starts_on <= :sunday::date AND a.ends_on >= :monday::date
-        AND e.department_id = ANY(:departmentIds::uuid[])
-      ORDER BY lower(d.name), lower(e.full_name), e.id, a.starts_on`,
-    { departmentIds, monday: mondayOfWeek(week), sunday: sundayOfWeek(week) },
+    `SELECT e.id AS "employeeId", e.full_name AS "fullName", d.name AS "departmentName",
+            f."programmeName", f."deskName", f."startsOn", f."endsOn", f.status, count(*) OVER ()::int AS count
+       FROM (${figureSql.away}) f
+       JOIN employees e ON e.id = f.employee_id
+       JOIN departments d ON d.id = f.department_id
+      ORDER BY lower(d.name), lower(e.full_name), e.id
+      LIMIT :shown`,
+    { departmentIds, today, shown: awayShownOnDashboard },
   );
+  return { count: rows[0]?.count ?? 0, first: rows.map(({ count: _count, ...person }) => person) };
 }

@@ -12,7 +12,7 @@ import type { IsoDate } from '../planner';
 import { today } from '../schedule/clock';
 import { stageNames, stages } from '../shifts/shift';
 import { figuresAge } from '../figure-cache/figures-age';
-import { findAwayOnRotation } from './away-on-rotation';
+import { findAwayThisWeek } from './away-on-rotation';
 import { dashboardLinks, loadFigureTables, tableKeyParam } from './dashboard-pages';
 import { headScope, hrScope, type DashboardScope } from './dashboard-scope';
 import { findFigurePeople, parseFigurePeopleRequest } from './figure-people';
@@ -66,7 +66,7 @@ export function dashboardRoutes(dataSource: DataSource, figureCache: FigureCache
       const { tables, computedAt } = await loadFigureTables(manager, figureCache, scope, day);
       const departmentIds = scope.departments.map((department) => department.id);
       const away = audience.showsAway
-        ? (await figureCache.read(manager, `away-on-rotation ${day} ${departmentIds.join(' ')}`, (reader) => findAwayOnRotation(reader, departmentIds, day))).figures
+        ? (await figureCache.read(manager, `away-this-week ${day} ${departmentIds.join(' ')}`, (reader) => findAwayThisWeek(reader, departmentIds, day))).figures
         : null;
       return { scope, tables, computedAt, away };
     });
@@ -80,7 +80,7 @@ export function dashboardRoutes(dataSource: DataSource, figureCache: FigureCache
   }
 
   async function showFigurePeople(req: Request, res: Response, audience: Audience) {
-    const request = parseFigurePeopleRequest(req.query);
+    const request = parseFigurePeopleRequest(req.query, audience);
     const day = today();
     const { scope, list } = await inTransaction(dataSource, async (manager) => {
       const scope = await audience.scopeOf(manager, req, day);

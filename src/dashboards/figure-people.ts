@@ -9,6 +9,7 @@ import { queryNamed } from './dashboard-sql';
 import type { DashboardScope } from './dashboard-scope';
 import { figureKeys, figureSql, type FigureDetails, type FigureKey } from './figure-sets';
 import { hundredthsText } from '../http/number-text';
+import { statusLabels } from '../schedule/assignment-status';
 import { figureParameters, hoursWeekCount, recentWeeks } from './programme-figures';
 
 const figurePeoplePageSize = 50;
@@ -41,10 +42,13 @@ const requestSchema = z.object({
   page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
 });
 
-/** A figure or week that does not exist is a page that does not exist; a bad page number is page 1. */
-export function parseFigurePeopleRequest(query: unknown): FigurePeopleRequest {
+/**
+ * A figure or week that does not exist, or a figure this dashboard does not show (who is away, on HR's), is a page
+ * that does not exist; a bad page number is page 1.
+ */
+export function parseFigurePeopleRequest(query: unknown, { showsAway }: { showsAway: boolean }): FigurePeopleRequest {
   const parsed = requestSchema.safeParse(query ?? {});
-  if (!parsed.success) throw new NotFound('There is no such figure on the dashboard.');
+  if (!parsed.success || (parsed.data.figure === 'away' && !showsAway)) throw new NotFound('There is no such figure on the dashboard.');
   const { figure, week, page } = parsed.data;
   return { figure, week: figure === 'hours' ? (week ?? null) : null, page };
 }
@@ -55,6 +59,7 @@ const figureTitles: Record<Exclude<FigureKey, 'hours'>, string> = {
   'new-hires': 'New hires in the last 12 months',
   onboarded: 'New hires who started within the onboarding window',
   overdue: 'Overdue people',
+  away: 'Away on rotation this week',
 };
 
 function figureTitle({ figure, week }: Pick<FigurePeopleRequest, 'figure' | 'week'>): string {
@@ -77,6 +82,7 @@ const describe: { [K in FigureKey]: (row: FigureDetails[K]) => string } = {
       .map((due) => `${due.programme}: due ${due.dueWeek}, ${due.placedWeek === null ? 'not placed' : `placed in ${due.placedWeek}, not completed`}`)
       .join('; '),
   hours: (row) => `${hundredthsText(row.hours)} hours in ${row.shifts} ${row.shifts === 1 ? 'shift' : 'shifts'}`,
+  away: (row) => `${row.programmeName} at ${row.deskName}, ${row.startsOn} to ${row.endsOn}, ${statusLabels[row.status]}`,
 };
 
 type ListedRow = Record<string, unknown> & { employeeId: string; fullName: string; departmentName: string; total: number };

@@ -1,10 +1,11 @@
-// Who stands behind each dashboard figure, as one SQL definition per figure: the dashboard counts it by department
-// and the drill-down lists it page by page, so the number and the list always agree. Each definition selects one
-// row per person (employee_id, department_id, then what the list shows) and reads :today and :departmentIds; the
-// hours figure also reads :fromMonday and :toMonday, the Mondays of the first and last week it covers.
+// Who stands behind each dashboard figure, as one SQL definition per figure: the dashboard counts it (by department,
+// or in all for who is away) and the drill-down lists it page by page, so the number and the list always agree. Each
+// definition selects one row per person (employee_id, department_id, then what the list shows) and reads :today and
+// :departmentIds; the hours figure also reads :fromMonday and :toMonday, the Mondays of the first and last week it covers.
+import type { AssignmentStatus } from '../schedule/assignment-status';
 import { activeOnToday, inScope, isoWeekOf, liveProgrammes, mondayOf, programmeApplies } from './dashboard-sql';
 
-export const figureKeys = ['active', 'completed', 'new-hires', 'onboarded', 'overdue', 'hours'] as const;
+export const figureKeys = ['active', 'completed', 'new-hires', 'onboarded', 'overdue', 'hours', 'away'] as const;
 export type FigureKey = (typeof figureKeys)[number];
 
 export interface OverdueProgramme {
@@ -23,6 +24,7 @@ export interface FigureDetails {
   onboarded: FigureDetails['new-hires'];
   overdue: { overdue: OverdueProgramme[] };
   hours: { hours: number; shifts: number };
+  away: { programmeName: string; deskName: string; startsOn: string; endsOn: string; status: AssignmentStatus };
 }
 
 const activePeople = `
@@ -117,6 +119,19 @@ const peopleWhoLoggedHours = `
     FROM (${hoursByPersonAndWeek}) h
    GROUP BY employee_id, department_id`;
 
+// Away on the front line this week: a scheduled or running rotation covering any day of the week :today falls in.
+// The planner never overlaps one person's rotations; should two overlap all the same, the earlier one is shown.
+const awayThisWeek = `
+  SELECT DISTINCT ON (a.employee_id) a.employee_id, e.department_id, p.name AS "programmeName", dk.name AS "deskName",
+         to_char(a.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(a.ends_on, 'YYYY-MM-DD') AS "endsOn", a.status
+    FROM assignments a
+    JOIN employees e ON e.id = a.employee_id
+    JOIN programmes p ON p.id = a.programme_id
+    JOIN desks dk ON dk.id = a.desk_id
+   WHERE a.status IN ('scheduled', 'in-progress') AND a.starts_on <= ${mondayOf(':today::date')} + 6 AND a.ends_on >= ${mondayOf(':today::date')}
+     AND ${inScope()}
+   ORDER BY a.employee_id, a.starts_on`;
+
 export const figureSql: Record<FigureKey, string> = {
   active: activePeople,
   completed: completedPeople,
@@ -124,4 +139,5 @@ export const figureSql: Record<FigureKey, string> = {
   onboarded: `SELECT * FROM (${newHires}) n WHERE "onTime"`,
   overdue: overduePeople,
   hours: peopleWhoLoggedHours,
+  away: awayThisWeek,
 };

@@ -1,6 +1,7 @@
+import { buildAssignment, buildDepartment, buildDesk, buildEmployee, buildHead, buildProgramme, buildSite } from '../support/factories';
 import { signIn, type Agent } from '../support/sessions';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { listedNames, rowCells, section } from './page-reading';
+import { detailsOf, listedNames, rowCells, section } from './page-reading';
 import { fixTheClock, restoreTheClock, seedOrganisation, type SeededOrganisation } from './seeded-organisation';
 
 let t: TestApp;
@@ -81,6 +82,63 @@ describe("a head's dashboard", () => {
         expect((await agent.get(path)).status).toBe(403);
       }
     }
+  });
+});
+
+describe('a head with many people away this week', () => {
+  const awayCount = 55;
+  const crowdName = (n: number) => `Crowd Person ${String(n).padStart(2, '0')}`;
+  let headOfCrowd: Agent;
+
+  beforeAll(async () => {
+    const crowd = await buildDepartment(t.dataSource, { name: 'Crowd' });
+    const site = await buildSite(t.dataSource, { name: 'Lisbon', timeZone: 'Europe/Lisbon', countryCode: 'PT' });
+    const desk = await buildDesk(t.dataSource, { siteId: site.id, name: 'Lisbon chat' });
+    const programme = await buildProgramme(t.dataSource, { name: 'Crowd rotation', lengthWeeks: 2, departmentIds: [crowd.id] });
+    const person = (fullName: string) => buildEmployee(t.dataSource, { fullName, departmentId: crowd.id, siteId: site.id, hireDate: '2020-03-02' });
+    const rotation = (employeeId: string, firstWeek: string, status: 'scheduled' | 'in-progress' | 'deferred') =>
+      buildAssignment(t.dataSource, { employeeId, programmeId: programme.id, deskId: desk.id, firstWeek, weeks: 2, status });
+    for (let n = awayCount; n >= 1; n--) {
+      const employee = await person(crowdName(n));
+      await (n % 2 ? rotation(employee.id, '2027-W24', 'scheduled') : rotation(employee.id, '2027-W23', 'in-progress'));
+    }
+    await rotation((await person('Crowd Later')).id, '2027-W30', 'scheduled');
+    await rotation((await person('Crowd Deferred')).id, '2027-W24', 'deferred');
+    const head = await buildHead(t.dataSource, { fullName: 'Cleo Head', departmentId: org.office.id, siteId: site.id, heads: [crowd] });
+    headOfCrowd = await signIn(t.app, head.email);
+  });
+
+  it('shows how many, the first 20 by name, and a link to all of them', async () => {
+    const page = await headOfCrowd.get('/head/dashboard');
+    expect(page.status).toBe(200);
+    expect(awayRows(page.text)).toEqual(Array.from({ length: 20 }, (_, index) => `${crowdName(index + 1)} · ${index % 2 ? 'In progress' : 'Scheduled'}`));
+    expect(page.text).toContain(`${awayCount} people from Crowd are on rotation this week`);
+    expect(page.text).toContain(`<a href="/head/dashboard/people?figure=away">See all ${awayCount}</a>`);
+  });
+
+  it('lists all of them, page by page, with their rotation', async () => {
+    const first = await headOfCrowd.get('/head/dashboard/people?figure=away');
+    expect(first.status).toBe(200);
+    expect(first.text).toContain(`${awayCount} people, page 1 of 2`);
+    expect(first.text).toContain('href="/head/dashboard/people?figure=away&amp;page=2" rel="next"');
+    const second = await headOfCrowd.get('/head/dashboard/people?figure=away&page=2');
+    const everyone = Array.from({ length: awayCount }, (_, index) => crowdName(index + 1));
+    expect(listedNames(first.text)).toEqual(everyone.slice(0, 50));
+    expect(listedNames(second.text)).toEqual(everyone.slice(50));
+    expect(detailsOf(first.text, crowdName(1))).toBe('Crowd rotation at Lisbon chat, 2027-06-14 to 2027-06-27, scheduled');
+    expect(detailsOf(first.text, crowdName(2))).toBe('Crowd rotation at Lisbon chat, 2027-06-07 to 2027-06-20, in progress');
+  });
+
+  it('keeps them from the heads of other departments, and the list from HR', async () => {
+    const alphaList = await headOfAlpha.get('/head/dashboard/people?figure=away');
+    expect(alphaList.status).toBe(200);
+    expect(listedNames(alphaList.text)).toEqual(['Fay Alpha']);
+    const alphaDashboard = await headOfAlpha.get('/head/dashboard');
+    expect(alphaDashboard.text).toContain('1 person from your departments is on rotation this week.');
+    expect(alphaDashboard.text).not.toContain('See all');
+    expect(alphaDashboard.text).not.toContain('Crowd Person');
+    const hr = await signIn(t.app, org.hr.email);
+    expect((await hr.get('/hr/dashboard/people?figure=away')).status).toBe(404);
   });
 });
 
