@@ -37,6 +37,7 @@ export interface CalendarAssignment {
 /** Deferred and cancelled assignments keep their weeks in the table, but nobody works them. */
 export const statusesNotTakingPlace: readonly AssignmentStatus[] = ['deferred', 'cancelled'];
 
+/** Whether anybody works the assignment's weeks (SQL reads statusesNotTakingPlace for the same rule). */
 export function takesPlace(assignment: Pick<CalendarAssignment, 'status'>): boolean {
   return !statusesNotTakingPlace.includes(assignment.status);
 }
