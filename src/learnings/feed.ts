@@ -74,24 +74,21 @@ const sortColumns = 'i.id, i.created_at, i.heard_contacts, i.severity';
 
 /**
  * The insights the words find that meet `where`, as the rows `i` the orders read, with their best rank when
- * `ranked`. An insight is also found through the insights merged into it, ranked by its best-matching member. For
- * a head, `where` holds the routing, which the GIN index on (search, routed departments) answers with the words,
- * so that only the scope's matches are read; ranking each of them is the search's cost.
+ * `ranked`. An insight is also found through the insights merged into it (`found`: few, from their own small index),
+ * ranked by its best-matching text; it is left out of the direct matches, so that no insight needs grouping and
+ * the orders pick a page from the matches as they come. For a head, `where` holds the routing, which the GIN index
+ * on (search, routed departments) answers with the words, so that only the scope's matches are read.
  */
 function searchMatches(where: string, ranked: boolean): string {
-  const [direct, throughMerged] = searchBranches(where, (alias) => `${sortColumns}${ranked ? `, ts_rank(${alias}.search, ${searchWords}) AS rank` : ''}`);
-  return `(SELECT id, created_at, heard_contacts, severity${ranked ? ', max(rank) AS rank' : ''}
-      FROM (${direct} UNION ALL ${throughMerged}) matched
-     GROUP BY id, created_at, heard_contacts, severity) i`;
-}
-
-/** The insights `i` meeting `where` that the words find in their own text, and those they find in a merged member `m`. */
-function searchBranches(where: string, columns: (matchedAlias: 'i' | 'm') => string): [string, string] {
-  return [
-    `SELECT ${columns('i')} FROM insights i WHERE ${where} AND i.search @@ ${searchWords}`,
-    `SELECT ${columns('m')} FROM insights m JOIN insights i ON i.id = m.merged_into_id
-      WHERE m.merged_into_id IS NOT NULL AND m.search @@ ${searchWords} AND ${where}`,
-  ];
+  const rankOf = (alias: string) => `ts_rank(${alias}.search, ${searchWords})`;
+  return `(WITH found AS (
+             SELECT m.merged_into_id AS id, max(${rankOf('m')}) AS rank FROM insights m
+              WHERE m.merged_into_id IS NOT NULL AND m.search @@ ${searchWords} GROUP BY m.merged_into_id)
+           SELECT ${sortColumns}${ranked ? `, ${rankOf('i')} AS rank` : ''} FROM insights i
+            WHERE ${where} AND i.search @@ ${searchWords} AND i.id NOT IN (SELECT id FROM found)
+           UNION ALL
+           SELECT ${sortColumns}${ranked ? `, greatest(found.rank, CASE WHEN i.search @@ ${searchWords} THEN ${rankOf('i')} END) AS rank` : ''}
+             FROM found JOIN insights i ON i.id = found.id WHERE ${where}) i`;
 }
 
 function feedQuery(scope: LearningsScope, filters: FeedFilters): FeedQuery {
@@ -178,14 +175,10 @@ export async function findFeedPage(manager: EntityManager, scope: LearningsScope
   };
 }
 
-/**
- * Counts up to :countLimit matches, stopping there. A search counts the insights its words find and those found
- * through their merged members apart, each branch stopping early, rather than gathering every match first.
- */
+/** Counts up to :countLimit matches, stopping there rather than gathering every match first. */
 function countSql(filters: FeedFilters, where: string): string {
-  if (!filters.search) return `SELECT count(*)::int AS total FROM (SELECT 1 FROM insights i WHERE ${where} LIMIT :countLimit) matched`;
-  const [direct, throughMerged] = searchBranches(where, () => 'i.id');
-  return `SELECT count(*)::int AS total FROM ((${direct} LIMIT :countLimit) UNION (${throughMerged} LIMIT :countLimit)) matched`;
+  const matches = filters.search ? searchMatches(where, false) : `insights i WHERE ${where}`;
+  return `SELECT count(*)::int AS total FROM (SELECT 1 FROM ${matches} LIMIT :countLimit) matched`;
 }
 
 const exportChunkSize = 2000;

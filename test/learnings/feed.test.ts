@@ -87,6 +87,17 @@ describe('search', () => {
     expect(await feed(head, { q: 'refund -late' })).toEqual(['Refund button is hidden']);
     expect(await feed(head, { q: 'teleportation' })).toEqual([]);
   });
+
+  it('shows an insight its words find in its own text and in a merged one once, ranked by the text that matches best', async () => {
+    const { department, head } = await ownDepartment();
+    await insight(department, 'Refund button is hidden', { verbatim: 'I wanted a refund; the refund button is hidden.' });
+    const target = await insight(department, 'Parcel arrived crushed', { verbatim: 'I asked for a refund.' });
+    await insight(department, 'Refund refused', { verbatim: 'Refund, refund, refund: they refused every refund.', mergedIntoId: target });
+
+    const response = await head.get('/head/learnings').query({ q: 'refund' });
+    expect(summariesOn(response.text)).toEqual(['Parcel arrived crushed', 'Refund button is hidden']);
+    expect(response.text).toContain('2 insights');
+  });
 });
 
 describe('orders', () => {
