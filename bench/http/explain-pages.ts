@@ -1,5 +1,6 @@
-// Opens each key page once in this process, records the statements it sends, and EXPLAINs each one to find any
-// sequential scan of a large table (one PostgreSQL estimates at more than 10,000 rows).
+// Opens each key page once in this process, records the statements it sends, and EXPLAIN ANALYZEs each read (in a transaction rolled back) to find
+// any sequential scan of a large table (one PostgreSQL estimates at more than 10,000 rows) and how long PostgreSQL
+// spends on the page, which tells a page's database time from its Node time.
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { buildApp } from '../../src/app';
@@ -17,6 +18,11 @@ interface PlanNode {
   Plans?: PlanNode[];
 }
 
+interface ExplainedStatement {
+  Plan: PlanNode;
+  'Execution Time': number;
+}
+
 function sequentialScans(node: PlanNode): string[] {
   const own = node['Node Type'] === 'Seq Scan' && node['Relation Name'] ? [node['Relation Name']] : [];
   return [...own, ...(node.Plans ?? []).flatMap(sequentialScans)];
@@ -27,6 +33,8 @@ export interface ExplainedPage {
   /** The most any of the page's addresses sent. */
   statements: number;
   largeSeqScans: string[];
+  /** PostgreSQL's execution time of the page's reads, summed, for its slowest address. */
+  databaseMs: number;
 }
 
 export async function explainKeyPages(dataSource: DataSource, pages: KeyPage[], targets: KeyPageTargets): Promise<ExplainedPage[]> {
@@ -41,18 +49,30 @@ export async function explainKeyPages(dataSource: DataSource, pages: KeyPage[], 
   const explained: ExplainedPage[] = [];
   for (const page of pages) {
     let statements = 0;
+    let databaseMs = 0;
     const scans = new Set<string>();
     for (const path of page.paths) {
       await agents[page.persona].get(path);
       const { result, queries } = await recordQueries(() => agents[page.persona].get(path));
       if (result.status !== 200) throw new Error(`${path} answered ${result.status}`);
       statements = Math.max(statements, queries.length);
-      for (const query of queries.filter((q) => /^\s*(SELECT|WITH)\b/i.test(q.text))) {
-        const [{ 'QUERY PLAN': [plan] }] = await dataSource.query(`EXPLAIN (FORMAT JSON) ${query.text}`, query.values);
-        for (const table of sequentialScans(plan.Plan)) if (large.has(table)) scans.add(table);
+      let pathMs = 0;
+      // ANALYZE runs the statement: inside a transaction rolled back, a WITH that writes leaves nothing behind.
+      const runner = dataSource.createQueryRunner();
+      await runner.startTransaction();
+      try {
+        for (const query of queries.filter((q) => /^\s*(SELECT|WITH)\b/i.test(q.text))) {
+          const [{ 'QUERY PLAN': [plan] }]: { 'QUERY PLAN': ExplainedStatement[] }[] = await runner.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${query.text}`, query.values);
+          pathMs += plan['Execution Time'];
+          for (const table of sequentialScans(plan.Plan)) if (large.has(table)) scans.add(table);
+        }
+      } finally {
+        await runner.rollbackTransaction();
+        await runner.release();
       }
+      databaseMs = Math.max(databaseMs, pathMs);
     }
-    explained.push({ page: page.name, statements, largeSeqScans: [...scans] });
+    explained.push({ page: page.name, statements, largeSeqScans: [...scans], databaseMs });
   }
   return explained;
 }
