@@ -43,7 +43,7 @@ const answers: Record<string, string[]> = {
 
 const insertChunk = `
   INSERT INTO insights (author_id, shift_id, summary, verbatim, situation, category_id, product_area_id,
-                        severity, contacts_raised, sensitive, status, created_at, updated_at)
+                        severity, contacts_raised, sensitive, status, created_at, updated_at, routed_department_ids)
   SELECT src.employee_id, src.shift_id, t.summary, t.verbatim, t.situation, t.category_id, t.area_id,
          CASE WHEN x.severity < 0.55 THEN 'minor' WHEN x.severity < 0.9 THEN 'significant' ELSE 'severe' END,
          1 + floor(x.contacts * x.contacts * 12)::int, x.sensitive < 0.03,
@@ -52,7 +52,11 @@ const insertChunk = `
                                         WHEN x.status < 0.85 THEN 'planned' WHEN x.status < 0.95 THEN 'done' ELSE 'wont-do' END
               ELSE CASE WHEN x.status < 0.1 THEN 'new' WHEN x.status < 0.25 THEN 'acknowledged' WHEN x.status < 0.4 THEN 'planned'
                         WHEN x.status < 0.85 THEN 'done' ELSE 'wont-do' END END,
-         src.ends_at, src.ends_at
+         src.ends_at, src.ends_at,
+         -- The departments the rules route it to, in the order of the routing's copy: routing it then changes nothing.
+         array(SELECT DISTINCT r.department_id FROM routing_rules r
+                WHERE (r.category_id = t.category_id OR r.category_id IS NULL) AND (r.product_area_id = t.area_id OR r.product_area_id IS NULL)
+                ORDER BY r.department_id)
     FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::uuid[]) WITH ORDINALITY AS t (summary, verbatim, situation, category_id, area_id, n)
     JOIN seed_insight_sources src ON src.n = $6 + t.n
    CROSS JOIN LATERAL (SELECT $7::date - src.ends_at::date AS age, random() AS severity, random() AS contacts,
@@ -113,10 +117,7 @@ export async function seedInsightHistory(manager: EntityManager, options: Insigh
 
   await manager.query(`
     INSERT INTO insight_departments (insight_id, department_id, routed_at)
-    SELECT DISTINCT i.id, r.department_id, i.created_at
-      FROM insights i
-      JOIN routing_rules r ON (r.category_id = i.category_id OR r.category_id IS NULL)
-                          AND (r.product_area_id = i.product_area_id OR r.product_area_id IS NULL)`);
+    SELECT i.id, routed.department_id, i.created_at FROM insights i CROSS JOIN unnest(i.routed_department_ids) AS routed (department_id)`);
   // Colleagues on later shifts who heard the same thing.
   await manager.query(`
     INSERT INTO insight_echoes (insight_id, employee_id, shift_id, contacts, created_at)
