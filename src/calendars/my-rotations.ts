@@ -85,12 +85,15 @@ function rotationCard(assignment: CalendarAssignment): RotationCard {
  */
 function hoursOf(session: WorkingSession | undefined, yourZone: string): Pick<RotationWeek, 'deskHours' | 'yourHours'> {
   if (!session) return { deskHours: '–', yourHours: '–' };
+  const deskHours = `${session.start.toFormat('HH:mm')}–${session.end.toFormat('HH:mm')}`;
+  // Placing a time in another zone is most of the page's cost, and most people work a desk in their own zone.
+  if (session.start.zoneName === yourZone) return { deskHours, yourHours: deskHours };
   const yourStart = session.start.setZone(yourZone);
   const yourEnd = session.end.setZone(yourZone);
   const yourDate = yourStart.toISODate()!;
   const shiftNote = yourDate < session.date ? ' (day before)' : yourDate > session.date ? ' (day after)' : '';
   return {
-    deskHours: `${session.start.toFormat('HH:mm')}–${session.end.toFormat('HH:mm')}`,
+    deskHours,
     yourHours: `${yourStart.toFormat('HH:mm')}–${yourEnd.toFormat('HH:mm')}${shiftNote}`,
   };
 }

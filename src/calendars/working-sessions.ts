@@ -34,12 +34,17 @@ export function workingSessions(startsOn: string, endsOn: string, desk: DeskHour
   return workingDays(startsOn, endsOn, desk, stages).map((day) => sessionOn(day, desk));
 }
 
+const dayMilliseconds = 24 * 60 * 60 * 1000;
+
 /** The days alone: placing a time in a zone is most of a session's cost, and a page may need few of them. */
 export function workingDays(startsOn: string, endsOn: string, desk: DeskHours, stages: StagePlan[]): WorkingDay[] {
   const dates: string[] = [];
-  const last = DateTime.fromISO(endsOn, { zone: 'utc' });
-  for (let day = DateTime.fromISO(startsOn, { zone: 'utc' }); day <= last; day = day.plus({ days: 1 })) {
-    if (desk.workingDays.includes(day.weekday)) dates.push(day.toISODate()!);
+  // Calendar dates, counted as UTC days (each exactly a day long) with the platform's Date: a luxon object a day
+  // cost more than the rest of a rotation's card.
+  const last = Date.parse(`${endsOn}T00:00:00Z`);
+  for (let time = Date.parse(`${startsOn}T00:00:00Z`); time <= last; time += dayMilliseconds) {
+    const day = new Date(time);
+    if (desk.workingDays.includes(day.getUTCDay() || 7)) dates.push(day.toISOString().slice(0, 10));
   }
   const stageOfSession = sessionStages(stages, dates.length, desk.workingDays.length);
   return dates.map((date, index) => ({ date, stage: stageOfSession[index] ?? null }));
