@@ -1,4 +1,4 @@
-// Opens each key page once in this process, records the statements it sends, and EXPLAIN ANALYZEs each read (in a transaction rolled back) to find
+// Opens each key page once in this process, records the statements it sends, and EXPLAIN ANALYZEs each read to find
 // any sequential scan of a large table (one PostgreSQL estimates at more than 10,000 rows) and how long PostgreSQL
 // spends on the page, which tells a page's database time from its Node time.
 import pino from 'pino';
